@@ -1,0 +1,137 @@
+"""Demo organisations, teams and accounts: a small Dutch town, one account per kind of user."""
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from .models import Organisation, Profile, Role, Team
+
+DEMO_PASSWORD = "kantelwerk-demo"  # noqa: S105 — published on purpose, demo only
+
+ORGANISATIONS = [
+    ("Gemeente Maaswijk", Organisation.Kind.MUNICIPALITY),
+    ("Welzijn Maaswijk", Organisation.Kind.WELFARE),
+    ("Zorggroep De Linde", Organisation.Kind.CARE),
+    ("Vrijwilligerscentrale Maaswijk", Organisation.Kind.VOLUNTEERS),
+]
+TEAMS = [
+    ("Welzijn Maaswijk", "Sociaal Wijkteam Hatert"),
+    ("Welzijn Maaswijk", "Sociaal Wijkteam Dukenburg"),
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    name: str
+    kind: str
+    role: str = ""
+    discipline: str = ""
+    organisation: str = ""
+    teams: tuple[str, ...] = ()
+    manages: tuple[str, ...] = ()
+    trainer: bool = False
+    superuser: bool = False
+
+
+ACCOUNTS = [
+    DemoAccount(
+        "jeroen@demo.kantelwerk.nl",
+        "Jeroen de Vries",
+        "learner (professional)",
+        Role.PROFESSIONAL,
+        "wijkverpleegkundige",
+        "Zorggroep De Linde",
+        ("Sociaal Wijkteam Hatert",),
+    ),
+    DemoAccount(
+        "fatima@demo.kantelwerk.nl",
+        "Fatima Amrani",
+        "learner (volunteer)",
+        Role.VOLUNTEER,
+        "maatje",
+        "Vrijwilligerscentrale Maaswijk",
+        ("Sociaal Wijkteam Hatert",),
+    ),
+    DemoAccount(
+        "mirjam@demo.kantelwerk.nl",
+        "Mirjam Bakker",
+        "learner (civil servant)",
+        Role.CIVIL_SERVANT,
+        "Wmo-consulent",
+        "Gemeente Maaswijk",
+    ),
+    DemoAccount(
+        "karin@demo.kantelwerk.nl",
+        "Karin Jansen",
+        "trainer",
+        Role.PROFESSIONAL,
+        "trainer",
+        "Welzijn Maaswijk",
+        trainer=True,
+    ),
+    DemoAccount(
+        "ahmed@demo.kantelwerk.nl",
+        "Ahmed Yilmaz",
+        "manager",
+        Role.PROFESSIONAL,
+        "teamleider",
+        "Welzijn Maaswijk",
+        manages=("Sociaal Wijkteam Hatert", "Sociaal Wijkteam Dukenburg"),
+    ),
+    DemoAccount(
+        "beheer@demo.kantelwerk.nl",
+        "Beheerder Maaswijk",
+        "administrator",
+        organisation="Gemeente Maaswijk",
+        superuser=True,
+    ),
+]
+
+
+@transaction.atomic
+def load_people() -> list[DemoAccount]:
+    """Create the demo organisations, teams and accounts; change nothing that exists."""
+    organisations = {
+        name: Organisation.objects.get_or_create(name=name, defaults={"kind": kind})[0]
+        for name, kind in ORGANISATIONS
+    }
+    teams = {
+        name: Team.objects.get_or_create(organisation=organisations[org], name=name)[0]
+        for org, name in TEAMS
+    }
+    for account in ACCOUNTS:
+        _ensure_account(account, organisations, teams)
+    return ACCOUNTS
+
+
+def _ensure_account(account: DemoAccount, organisations, teams) -> None:
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        email=account.email,
+        defaults={
+            "username": account.email.split("@")[0],
+            "is_staff": account.superuser,
+            "is_superuser": account.superuser,
+        },
+    )
+    if not created:
+        return
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    EmailAddress.objects.get_or_create(
+        user=user, email=account.email, defaults={"verified": True, "primary": True}
+    )
+    if account.trainer:
+        user.groups.add(Group.objects.get(name="Trainers"))
+    profile, _ = Profile.objects.get_or_create(user=user)
+    profile.display_name = account.name
+    profile.role = account.role
+    profile.discipline = account.discipline
+    profile.organisation = organisations.get(account.organisation)
+    profile.save()
+    profile.teams.set([teams[name] for name in account.teams])
+    profile.managed_teams.set([teams[name] for name in account.manages])

@@ -1,0 +1,106 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The learner roles a mixed group brings together (values match the scenario format)."""
+
+    PROFESSIONAL = "professional", _("professional")
+    VOLUNTEER = "volunteer", _("volunteer")
+    CIVIL_SERVANT = "civil_servant", _("civil servant")
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "gemeente", _("municipality")
+        WELFARE = "welzijn", _("welfare organisation")
+        CARE = "zorg", _("care organisation")
+        VOLUNTEERS = "vrijwilligers", _("volunteer organisation")
+        OTHER = "anders", _("other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class Team(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="teams", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="subteams",
+        verbose_name=_("part of team"),
+    )
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_team_name")
+        ]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    display_name = models.CharField(_("name"), max_length=150, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    discipline = models.CharField(
+        _("discipline"),
+        max_length=150,
+        blank=True,
+        help_text=_("For example: district nurse, social worker, Wmo consultant."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="profiles",
+        verbose_name=_("organisation"),
+    )
+    teams = models.ManyToManyField(
+        Team, blank=True, related_name="members", verbose_name=_("teams")
+    )
+    managed_teams = models.ManyToManyField(
+        Team,
+        blank=True,
+        related_name="managers",
+        verbose_name=_("manages teams"),
+        help_text=_("A manager sees progress of these teams only."),
+    )
+    share_scores_with_manager = models.BooleanField(
+        _("share my scores with my manager"),
+        default=False,
+        help_text=_("Your manager always sees your progress; your scores only when you allow it."),
+    )
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return self.display_name or self.user.email
+
+    @property
+    def is_manager(self) -> bool:
+        return self.managed_teams.exists()

@@ -1,0 +1,107 @@
+"""Personas and builders shared by every test.
+
+alice-like personas: a learner, a trainer, a manager, and an outsider from another
+organisation who must never see the others' things.
+"""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.utils import translation
+
+from people.models import Organisation, Profile, Role, Team
+
+PASSWORD = "een-goed-wachtwoord-42"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_dutch():
+    """Start each test with an empty cache (rate limits) and Dutch as active language."""
+    translation.activate("nl")
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    def make(
+        email: str,
+        *,
+        role: str = Role.PROFESSIONAL,
+        organisation: Organisation | None = None,
+        teams=(),
+        manages=(),
+        trainer: bool = False,
+        superuser: bool = False,
+        name: str = "",
+    ):
+        user = get_user_model().objects.create_user(
+            username=email.split("@")[0],
+            email=email,
+            password=PASSWORD,
+            is_staff=superuser,
+            is_superuser=superuser,
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        profile = Profile.objects.get(user=user)
+        profile.display_name = name or email.split("@")[0].capitalize()
+        profile.role = role
+        profile.organisation = organisation
+        profile.save()
+        profile.teams.set(teams)
+        profile.managed_teams.set(manages)
+        if trainer:
+            user.groups.add(Group.objects.get(name="Trainers"))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def organisation(db):
+    return Organisation.objects.create(name="Welzijn Testdorp", kind=Organisation.Kind.WELFARE)
+
+
+@pytest.fixture
+def other_organisation(db):
+    return Organisation.objects.create(name="Gemeente Elders", kind=Organisation.Kind.MUNICIPALITY)
+
+
+@pytest.fixture
+def team(organisation):
+    return Team.objects.create(organisation=organisation, name="Sociaal Wijkteam Noord")
+
+
+@pytest.fixture
+def learner(make_user, organisation, team):
+    return make_user("alice@example.nl", organisation=organisation, teams=[team], name="Alice")
+
+
+@pytest.fixture
+def volunteer(make_user, organisation, team):
+    return make_user(
+        "vera@example.nl", role=Role.VOLUNTEER, organisation=organisation, teams=[team], name="Vera"
+    )
+
+
+@pytest.fixture
+def trainer(make_user, organisation):
+    return make_user("tom@example.nl", organisation=organisation, trainer=True, name="Tom")
+
+
+@pytest.fixture
+def manager(make_user, organisation, team):
+    return make_user("bob@example.nl", organisation=organisation, manages=[team], name="Bob")
+
+
+@pytest.fixture
+def outsider(make_user, other_organisation):
+    return make_user("charlie@example.nl", organisation=other_organisation, name="Charlie")
+
+
+@pytest.fixture
+def admin_user(make_user, organisation):
+    return make_user("admin@example.nl", organisation=organisation, superuser=True, name="Beheer")

@@ -1,0 +1,45 @@
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+
+from people.demo import DEMO_PASSWORD
+from people.models import Organisation, Profile, Role, Team
+
+
+def snapshot():
+    tables = [
+        "auth_user",
+        "people_organisation",
+        "people_team",
+        "people_profile",
+        "people_profile_teams",
+        "people_profile_managed_teams",
+        "account_emailaddress",
+    ]
+    with connection.cursor() as cursor:
+        counts = {}
+        for table in tables:
+            cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608
+            counts[table] = cursor.fetchone()[0]
+    passwords = dict(get_user_model().objects.values_list("email", "password"))
+    return counts, passwords
+
+
+def test_loading_the_demo_twice_changes_nothing(db, capsys):
+    call_command("load_demo")
+    first = snapshot()
+    call_command("load_demo")
+    assert snapshot() == first
+
+
+def test_the_demo_offers_every_kind_of_user(db, client, capsys):
+    call_command("load_demo")
+    output = capsys.readouterr().out
+    assert DEMO_PASSWORD in output
+    roles = set(Profile.objects.exclude(role="").values_list("role", flat=True))
+    assert {Role.PROFESSIONAL, Role.VOLUNTEER, Role.CIVIL_SERVANT} <= roles
+    assert Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).exists()
+    assert Team.objects.filter(managers__isnull=False).exists()
+    for email in ("jeroen", "fatima", "mirjam", "karin", "ahmed", "beheer"):
+        assert f"{email}@demo.kantelwerk.nl" in output
+        assert client.login(username=f"{email}@demo.kantelwerk.nl", password=DEMO_PASSWORD)
