@@ -85,7 +85,7 @@ class _Reader:
         self.known = None if known_principles is None else set(known_principles)
         self.issues: list[Issue] = []
         self.shape_ok = True
-        self.principles: tuple[str, ...] = ()
+        self.principles: tuple[str, ...] | None = None  # None: unreadable, so not checked
 
     def add(self, message: str, node: str | None = None, choice: str | None = None) -> None:
         self.issues.append((message, node, choice))
@@ -107,7 +107,8 @@ class _Reader:
             "setting": self.text(data, "setting", "'setting'"),
             "intro": self.text(data, "intro", "'intro'"),
         }
-        self.principles = fields["principles"] = self.read_principles(data.get("principles"))
+        self.principles = self.read_principles(data.get("principles"))
+        fields["principles"] = self.principles or ()
         fields["start"] = self.read_start(data.get("start"))
         fields["nodes"] = self.read_nodes(data.get("nodes"))
         if fields["nodes"] is None:
@@ -176,10 +177,10 @@ class _Reader:
             "persona_situation": self.text(persona, "situation", "de situatie ('persona')"),
         }
 
-    def read_principles(self, value: object) -> tuple[str, ...]:
+    def read_principles(self, value: object) -> tuple[str, ...] | None:
         if not isinstance(value, list):
             self.add("Het veld 'principles' ontbreekt of is geen lijst van principes.")
-            return ()
+            return None
         slugs: list[str] = []
         for number, slug in enumerate(value, 1):
             if not is_key(slug):
@@ -230,8 +231,10 @@ class _Reader:
         if not is_key(key):
             self.add(f"De sleutel {quote(key)} van stap nummer {number} {_KEY_RULE}", key)
         where = f"stap {quote(key)}"
-        end = raw.get("end", False)
-        if type(end) is not bool:
+        end = raw.get("end")
+        if end is None:
+            end = False
+        elif type(end) is not bool:
             self.broken_shape(f"'end' in {where} moet true of false zijn.", key)
             end = False
         node = {
@@ -316,7 +319,7 @@ class _Reader:
             return {}
         scores: dict[str, int] = {}
         for slug, score in value.items():
-            if slug not in self.principles:
+            if self.principles is not None and slug not in self.principles:
                 message = (
                     f"{_cap(where)} geeft een score voor {quote(slug)}, "
                     "maar dat principe staat niet in 'principles'."
