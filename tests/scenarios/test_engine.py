@@ -5,9 +5,11 @@ from __future__ import annotations
 import copy
 import json
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
+from scenarios import principle_data
 from scenarios.engine import (
     MAX_FILE_BYTES,
     Choice,
@@ -734,6 +736,18 @@ def test_round_trip_of_a_bare_scenario_leaves_optional_fields_out():
         "end": True,
     }
     assert parse_document(exported) == (s, [])
+
+
+DEMOS = sorted((Path(__file__).parents[2] / "scenarios" / "demo").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", DEMOS, ids=[p.stem for p in DEMOS])
+def test_demo_scenarios_are_valid_and_survive_a_round_trip(path):
+    known = [p["slug"] for p in principle_data.PRINCIPLES]
+    s, problems = load_json(path.read_bytes(), known)
+    assert problems == []
+    assert parse_document(to_document(s), known) == (s, [])
+    assert walk(s, desired_route(s)).end
 
 
 def test_load_json_reads_bytes_and_text():
