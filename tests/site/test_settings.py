@@ -8,7 +8,11 @@ GOOD_KEY = "x7Qp-2vLk9_Zr4mTa8WcYb3NdFh6JsGu1EoRiKlPqXwVzAyBnCmD5e0"
 
 
 def run_manage(*args, secret_key: str | None):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env["DJANGO_SETTINGS_MODULE"] = "kantelwerk.settings.production"
     env["ALLOWED_HOSTS"] = "kantelwerk.example.nl"
     if secret_key is not None:
