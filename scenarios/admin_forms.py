@@ -1,0 +1,5 @@
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class ScenarioPageForm(WagtailAdminPageForm):
+    """The scenario editor's form (validation on publish is added here)."""

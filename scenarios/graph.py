@@ -1,0 +1,127 @@
+"""Translate between a ScenarioPage (Wagtail blocks) and the engine's plain Scenario."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import engine
+from .engine import Choice, Node, Problem, Scenario
+
+# A revision's content never changes, so its parsed graph can be kept for the life of the
+# process. The key includes the creation time: on SQLite a rolled-back id can come back.
+_REVISION_CACHE: dict[tuple[int, str], Scenario] = {}
+_REVISION_CACHE_SIZE = 512
+
+
+def scenario_from_page(page) -> Scenario:
+    """Build the engine's Scenario from a ScenarioPage (live, draft or revision object)."""
+    principles = sorted(page.principles.all(), key=lambda p: (p.order, p.name))
+    return Scenario(
+        title=page.title,
+        principles=tuple(p.slug for p in principles),
+        start=page.start_key,
+        nodes=tuple(_node(block.value) for block in page.graph if block.block_type == "node"),
+        language=page.language,
+        role=page.role,
+        persona_name=page.persona_name,
+        persona_age=page.persona_age,
+        persona_situation=page.persona_situation,
+        setting=page.setting,
+        intro=page.intro,
+    )
+
+
+def _node(value) -> Node:
+    return Node(
+        key=value["key"],
+        text=value["text"],
+        speaker=value["speaker"] or "resident",
+        end=bool(value["end"]),
+        outcome=value["outcome"] or "",
+        choices=tuple(_choice(choice) for choice in value["choices"]),
+    )
+
+
+def _choice(value) -> Choice:
+    scores: dict[str, int] = {}
+    for row in value["scores"]:
+        scores.setdefault(row["principle"], int(row["value"]))
+    return Choice(
+        key=value["key"],
+        text=value["text"],
+        target=value["target"],
+        quality=value["quality"],
+        scores={slug: score for slug, score in scores.items() if score},
+        feedback=value["feedback"] or "",
+    )
+
+
+def check_page(page, known_principles) -> list[Problem]:
+    """Return every broken rule of the exchange format for this page, in Dutch."""
+    scenario = scenario_from_page(page)
+    _parsed, problems = engine.parse_document(engine.to_document(scenario), known_principles)
+    return _duplicate_score_problems(page) + problems
+
+
+def _duplicate_score_problems(page) -> list[Problem]:
+    problems = []
+    for block in page.graph:
+        for choice in block.value["choices"]:
+            counts = Counter(row["principle"] for row in choice["scores"])
+            for slug, count in counts.items():
+                if count > 1:
+                    problems.append(
+                        Problem(
+                            f"Keuze '{choice['key']}' in stap '{block.value['key']}' geeft "
+                            f"principe '{slug}' meer dan één score; alleen de eerste telt.",
+                            node=block.value["key"],
+                            choice=choice["key"],
+                        )
+                    )
+    return problems
+
+
+def scenario_for_revision(revision) -> Scenario:
+    """Return the parsed graph of a page revision, built once per process."""
+    key = (revision.pk, revision.created_at.isoformat())
+    scenario = _REVISION_CACHE.get(key)
+    if scenario is None:
+        if len(_REVISION_CACHE) >= _REVISION_CACHE_SIZE:
+            _REVISION_CACHE.clear()
+        scenario = _REVISION_CACHE[key] = scenario_from_page(revision.as_object())
+    return scenario
+
+
+def clear_revision_cache() -> None:
+    _REVISION_CACHE.clear()
+
+
+def graph_stream_data(scenario: Scenario) -> list[dict]:
+    """Return the StreamField data for a scenario's nodes (for import)."""
+    return [
+        {
+            "type": "node",
+            "value": {
+                "key": node.key,
+                "speaker": node.speaker,
+                "text": node.text,
+                "end": node.end,
+                "outcome": node.outcome,
+                "choices": [
+                    {
+                        "key": choice.key,
+                        "text": choice.text,
+                        "target": choice.target,
+                        "quality": choice.quality,
+                        "scores": [
+                            {"principle": slug, "value": str(value)}
+                            for slug, value in choice.scores.items()
+                        ],
+                        "feedback": choice.feedback,
+                    }
+                    for choice in node.choices
+                ],
+            },
+        }
+        for node in scenario.nodes
+    ]

@@ -1,0 +1,93 @@
+"""Import and export of the scenario exchange format (shared/scenario-format.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from . import engine
+from .engine import Problem, Scenario
+from .graph import graph_stream_data, scenario_from_page
+from .models import Principle, ScenarioPage
+
+
+class ImportRefused(Exception):
+    """The file is not a valid scenario; ``problems`` says why, in Dutch."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(problem.message for problem in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Imported:
+    page: ScenarioPage
+    published: bool
+
+
+def known_principles() -> set[str]:
+    return set(Principle.objects.values_list("slug", flat=True))
+
+
+def check_file(raw: bytes | str) -> tuple[Scenario | None, list[Problem]]:
+    """Parse and validate a scenario file against the platform's principles."""
+    return engine.load_json(raw, known_principles())
+
+
+@transaction.atomic
+def import_scenario(raw: bytes | str, parent, *, user=None, publish: bool = False) -> Imported:
+    """Create a ScenarioPage under ``parent`` from a file: a draft unless ``publish``.
+
+    Nothing is created when the file is invalid: ImportRefused lists every problem.
+    """
+    scenario, problems = check_file(raw)
+    if problems or scenario is None:
+        raise ImportRefused(problems)
+    if not parent.specific_class or "scenarios.scenariopage" not in _allowed_children(parent):
+        raise ImportRefused([Problem("Onder deze pagina kan geen scenario staan.")])
+    page = ScenarioPage(
+        title=scenario.title,
+        slug=_free_slug(parent, scenario.title),
+        persona_name=scenario.persona_name,
+        persona_age=scenario.persona_age,
+        persona_situation=scenario.persona_situation,
+        setting=scenario.setting,
+        intro=scenario.intro,
+        role=scenario.role,
+        language=scenario.language,
+        start_key=scenario.start,
+        graph=graph_stream_data(scenario),
+        live=False,
+    )
+    page.principles.set(Principle.objects.filter(slug__in=scenario.principles))
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+        page.refresh_from_db()
+    return Imported(page=page, published=publish)
+
+
+def _allowed_children(parent) -> set[str]:
+    return {model._meta.label_lower for model in parent.specific_class.creatable_subpage_models()}
+
+
+def _free_slug(parent, title: str) -> str:
+    base = slugify(title)[:60] or "scenario"
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def export_document(page: ScenarioPage) -> dict:
+    """Return the exchange-format document of the page's latest revision."""
+    return engine.to_document(scenario_from_page(page.get_latest_revision_as_object()))
+
+
+def export_json(page: ScenarioPage) -> str:
+    return json.dumps(export_document(page), ensure_ascii=False, indent=2) + "\n"
