@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -151,6 +153,25 @@ class ScenarioPage(Page):
     class Meta:
         verbose_name = _("scenario")
         verbose_name_plural = _("scenarios")
+
+    def serve(self, request, *args, **kwargs):
+        from .access import may_play
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not may_play(request.user, self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attempts"] = list(
+            self.attempts.filter(user_id=request.user.pk).order_by("-started_at")[:10]
+        )
+        context["running"] = next(
+            (a for a in context["attempts"] if a.status == Attempt.Status.PLAYING), None
+        )
+        return context
 
     def serve_preview(self, request, mode_name):
         from .preview import render_preview

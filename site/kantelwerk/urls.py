@@ -18,6 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("account/", include("allauth.urls")),
+    path("", include("scenarios.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

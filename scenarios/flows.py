@@ -1,0 +1,144 @@
+"""Playing a scenario: start an attempt, record a choice, finish and score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import engine
+from .graph import scenario_for_revision
+from .models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
+
+
+class NotPlayable(Exception):
+    """The scenario has no live version to play."""
+
+
+class StaleStep(Exception):
+    """The posted step is not the attempt's current step: nothing was changed."""
+
+    def __init__(self, attempt: Attempt):
+        super().__init__(f"attempt {attempt.pk} is at step {attempt.step}")
+        self.attempt = attempt
+
+
+class ChoiceNotAllowed(Exception):
+    """The posted choice does not belong to the attempt's current step."""
+
+
+def start_attempt(user, page: ScenarioPage) -> Attempt:
+    """Return the user's running attempt on this page, or start one on the live revision.
+
+    Resuming a running attempt means a double click never starts two.
+    """
+    if not page.live or page.live_revision_id is None:
+        raise NotPlayable
+    running = (
+        Attempt.objects.filter(user=user, page=page, status=Attempt.Status.PLAYING)
+        .order_by("-started_at")
+        .first()
+    )
+    if running is not None:
+        return running
+    scenario = scenario_for_revision(page.live_revision)
+    role = getattr(getattr(user, "profile", None), "role", "")
+    return Attempt.objects.create(
+        user=user,
+        page=page,
+        revision=page.live_revision,
+        role=role,
+        current_node=scenario.start,
+    )
+
+
+def record_choice(user, attempt_pk: int, step: int, choice_key: str) -> Attempt:
+    """Take one step: save the choice and move on, in one transaction.
+
+    Raises StaleStep when ``step`` is not the current one (a second tab, the back button,
+    a double click) and ChoiceNotAllowed when the choice is not offered at this step.
+    """
+    try:
+        with transaction.atomic():
+            attempt = (
+                Attempt.objects.select_for_update()
+                .select_related("revision")
+                .get(pk=attempt_pk, user_id=user.pk)
+            )
+            if attempt.is_finished or attempt.step != step:
+                raise StaleStep(attempt)
+            _advance(attempt, choice_key)
+            return attempt
+    except IntegrityError:
+        # Another request recorded this step between our read and write.
+        raise StaleStep(Attempt.objects.get(pk=attempt_pk)) from None
+
+
+def _advance(attempt: Attempt, choice_key: str) -> None:
+    scenario = scenario_for_revision(attempt.revision)
+    node = scenario.node(attempt.current_node)
+    choice = node.choice(choice_key) if node else None
+    if choice is None:
+        raise ChoiceNotAllowed(choice_key)
+    attempt.step += 1
+    AttemptChoice.objects.create(
+        attempt=attempt,
+        step=attempt.step,
+        node_key=node.key,
+        choice_key=choice.key,
+        quality=choice.quality,
+    )
+    attempt.current_node = choice.target
+    fields = ["step", "current_node", "updated_at"]
+    if scenario.node(choice.target).end:
+        _finish(attempt, scenario)
+        fields += ["status", "overall", "finished_at"]
+    attempt.save(update_fields=fields)
+
+
+def _finish(attempt: Attempt, scenario: engine.Scenario) -> None:
+    result = engine.score_path(scenario, path_of(attempt))
+    attempt.status = Attempt.Status.FINISHED
+    attempt.overall = result.overall
+    attempt.finished_at = timezone.now()
+    PrincipleScore.objects.bulk_create(
+        PrincipleScore(attempt=attempt, principle=slug, score=score)
+        for slug, score in result.scores.items()
+        if score is not None
+    )
+
+
+def path_of(attempt: Attempt) -> list[tuple[str, str]]:
+    return list(attempt.choices.order_by("step").values_list("node_key", "choice_key"))
+
+
+@dataclass(frozen=True)
+class TakenChoice:
+    step: int
+    node: engine.Node
+    choice: engine.Choice
+
+
+def taken_choices(scenario: engine.Scenario, path: list[tuple[str, str]]) -> list[TakenChoice]:
+    """Pair each (node, choice) of a path with its texts from the scenario."""
+    taken = []
+    for number, (node_key, choice_key) in enumerate(path, start=1):
+        node = scenario.node(node_key)
+        taken.append(TakenChoice(step=number, node=node, choice=node.choice(choice_key)))
+    return taken
+
+
+def previous_finished(attempt: Attempt) -> Attempt | None:
+    """Return the same player's finished attempt on this scenario just before this one."""
+    return (
+        Attempt.objects.filter(
+            user_id=attempt.user_id,
+            page_id=attempt.page_id,
+            status=Attempt.Status.FINISHED,
+            started_at__lt=attempt.started_at,
+        )
+        .select_related("revision")
+        .order_by("-started_at")
+        .first()
+    )

@@ -1,0 +1,81 @@
+"""What the result and compare pages show: scores per principle, the route, the desired route."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from . import engine
+from .flows import TakenChoice, path_of, taken_choices
+from .graph import scenario_for_revision
+from .models import Attempt, Principle
+from .radar import render_radar
+
+
+@dataclass(frozen=True)
+class PrincipleRow:
+    slug: str
+    name: str
+    description: str
+    score: int | None
+    previous: int | None = None
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    attempt: Attempt
+    scenario: engine.Scenario
+    result: engine.Result
+    rows: list[PrincipleRow]
+    route: list[TakenChoice]
+    ending: engine.Node
+
+
+def attempt_result(attempt: Attempt) -> AttemptResult:
+    """Score a finished attempt with the revision it was played on."""
+    scenario = scenario_for_revision(attempt.revision)
+    path = path_of(attempt)
+    result = engine.score_path(scenario, path)
+    principles = {p.slug: p for p in Principle.objects.filter(slug__in=scenario.principles)}
+    rows = [
+        PrincipleRow(
+            slug=slug,
+            name=principles[slug].display_name if slug in principles else slug,
+            description=principles[slug].display_description if slug in principles else "",
+            score=result.scores.get(slug),
+        )
+        for slug in scenario.principles
+    ]
+    return AttemptResult(
+        attempt=attempt,
+        scenario=scenario,
+        result=result,
+        rows=rows,
+        route=taken_choices(scenario, path),
+        ending=scenario.node(attempt.current_node),
+    )
+
+
+def desired_route(scenario: engine.Scenario) -> list[TakenChoice]:
+    return taken_choices(scenario, engine.desired_route(scenario))
+
+
+def with_previous(rows: list[PrincipleRow], previous: AttemptResult) -> list[PrincipleRow]:
+    before = {row.slug: row.score for row in previous.rows}
+    return [
+        PrincipleRow(row.slug, row.name, row.description, row.score, before.get(row.slug))
+        for row in rows
+    ]
+
+
+def radar_svg(rows: list[PrincipleRow], *, compare: bool = False) -> str:
+    """Draw the rows as a radar chart; with ``compare`` the previous attempt too."""
+    svg = render_radar(
+        [(row.name, row.score) for row in rows],
+        title=_("Your profile per principle"),
+        compare=[(row.name, row.previous) for row in rows] if compare else None,
+        labels=(_("This attempt"), _("Previous attempt")),
+    )
+    return mark_safe(svg)  # noqa: S308 — render_radar escapes every label it draws

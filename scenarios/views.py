@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import flows
+from .access import get_attempt_for_player, get_attempt_for_viewer, may_play
+from .graph import scenario_for_revision
+from .models import Attempt, ScenarioPage
+from .results import attempt_result, desired_route, radar_svg, with_previous
+
+
+def _playable_page(user, page_pk: int) -> ScenarioPage:
+    page = get_object_or_404(ScenarioPage.objects.live(), pk=page_pk)
+    if not may_play(user, page):
+        raise Http404
+    return page
+
+
+@login_required
+@require_POST
+def start(request, page_pk: int):
+    page = _playable_page(request.user, page_pk)
+    attempt = flows.start_attempt(request.user, page)
+    return redirect("attempt-play", attempt.pk)
+
+
+@login_required
+def play(request, pk: int):
+    """Show the current step (GET) or take a step (POST)."""
+    attempt = get_attempt_for_player(request.user, pk)
+    if request.method == "POST":
+        return _take_step(request, attempt)
+    if attempt.is_finished:
+        return redirect("attempt-result", attempt.pk)
+    return _render_step(request, attempt)
+
+
+def _take_step(request, attempt: Attempt):
+    try:
+        step = int(request.POST.get("step", ""))
+    except ValueError:
+        return _render_step(
+            request, attempt, _("This form is incomplete. Please choose again."), 400
+        )
+    try:
+        attempt = flows.record_choice(
+            request.user, attempt.pk, step, request.POST.get("choice", "")
+        )
+    except flows.StaleStep as stale:
+        message = _(
+            "This choice had already been processed, for example in another tab. "
+            "You continue where you are now."
+        )
+        if stale.attempt.is_finished:
+            messages.info(request, message)
+            return redirect("attempt-result", stale.attempt.pk)
+        return _render_step(request, stale.attempt, message, 409)
+    except flows.ChoiceNotAllowed:
+        return _render_step(request, attempt, _("That choice does not belong to this step."), 400)
+    return redirect("attempt-feedback", attempt.pk, attempt.step)
+
+
+def _render_step(request, attempt: Attempt, error: str = "", status: int = 200):
+    scenario = scenario_for_revision(attempt.revision)
+    context = {
+        "attempt": attempt,
+        "scenario": scenario,
+        "node": scenario.node(attempt.current_node),
+        "error": error,
+    }
+    return render(request, "scenarios/attempt_step.html", context, status=status)
+
+
+@login_required
+def feedback(request, pk: int, step: int):
+    """Show the quality and feedback of the choice made at ``step``, then 'Verder'."""
+    attempt = get_attempt_for_player(request.user, pk)
+    chosen = attempt.choices.filter(step=step).first()
+    if chosen is None:
+        raise Http404
+    scenario = scenario_for_revision(attempt.revision)
+    node = scenario.node(chosen.node_key)
+    context = {
+        "attempt": attempt,
+        "scenario": scenario,
+        "node": node,
+        "choice": node.choice(chosen.choice_key),
+        "step": step,
+        "is_last": attempt.is_finished and step == attempt.step,
+    }
+    return render(request, "scenarios/attempt_feedback.html", context)
+
+
+@login_required
+def result(request, pk: int):
+    attempt = get_attempt_for_viewer(request.user, pk)
+    if not attempt.is_finished:
+        if attempt.user_id == request.user.pk:
+            return redirect("attempt-play", attempt.pk)
+        raise Http404
+    outcome = attempt_result(attempt)
+    previous = flows.previous_finished(attempt)
+    context = {
+        "attempt": attempt,
+        "outcome": outcome,
+        "radar": radar_svg(outcome.rows),
+        "desired": desired_route(outcome.scenario),
+        "previous": previous,
+        "is_player": attempt.user_id == request.user.pk,
+        "page_url": attempt.page.url,
+    }
+    return render(request, "scenarios/attempt_result.html", context)
+
+
+@login_required
+def compare(request, pk: int):
+    """Put an attempt beside the same player's previous finished attempt."""
+    attempt = get_attempt_for_viewer(request.user, pk)
+    previous = flows.previous_finished(attempt) if attempt.is_finished else None
+    if previous is None:
+        raise Http404
+    current, before = attempt_result(attempt), attempt_result(previous)
+    rows = with_previous(current.rows, before)
+    context = {
+        "attempt": attempt,
+        "current": current,
+        "before": before,
+        "rows": rows,
+        "radar": radar_svg(rows, compare=True),
+        "result_url": reverse("attempt-result", args=[attempt.pk]),
+    }
+    return render(request, "scenarios/attempt_compare.html", context)

@@ -1,0 +1,343 @@
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import Page
+
+from scenarios.graph import clear_revision_cache
+from scenarios.interop import import_scenario
+from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioIndexPage
+
+
+def scenario_document(extra_nodes: int = 0, text: str = "Ik red me niet meer.") -> dict:
+    """A small scenario with known bounds: eigen-kracht −2…2, presentie 0…2."""
+    nodes = [
+        {
+            "key": "begin",
+            "text": text,
+            "choices": [
+                {
+                    "key": "vraag-door",
+                    "text": "Wat lukt er nog wel?",
+                    "target": "midden",
+                    "quality": "desired",
+                    "scores": {"eigen-kracht": 2, "presentie": 1},
+                    "feedback": "Je kijkt naar wat er wel kan.",
+                },
+                {
+                    "key": "regel-het",
+                    "text": "Ik regel thuiszorg voor u.",
+                    "target": "snel-einde",
+                    "quality": "less_desired",
+                    "scores": {"eigen-kracht": -2},
+                    "feedback": "Je neemt het over.",
+                },
+            ],
+        },
+        {
+            "key": "midden",
+            "text": "Mijn dochter helpt soms.",
+            "choices": [
+                {
+                    "key": "netwerk",
+                    "text": "Wie kan er nog meer helpen?",
+                    "target": "goed-einde",
+                    "quality": "desired",
+                    "scores": {"presentie": 1},
+                    "feedback": "Je betrekt het netwerk.",
+                },
+                {
+                    "key": "knik",
+                    "text": "Fijn.",
+                    "target": "goed-einde",
+                    "quality": "acceptable",
+                    "feedback": "Je luistert, maar vraagt niet door.",
+                },
+                {
+                    "key": "nog-eens",
+                    "text": "Kunt u dat herhalen?",
+                    "target": "midden",
+                    "quality": "acceptable",
+                    "feedback": "Herhalen mag.",
+                },
+            ],
+        },
+        {"key": "goed-einde", "text": "Dank je.", "end": True, "outcome": "Samen een plan."},
+        {"key": "snel-einde", "text": "Oké.", "end": True, "outcome": "Thuiszorg geregeld."},
+    ]
+    # Extra steps hang off the good ending's path to make a bigger graph for query counts.
+    for number in range(extra_nodes):
+        nodes.append(
+            {
+                "key": f"extra-{number}",
+                "text": f"Extra stap {number}",
+                "choices": [
+                    {"key": "door", "text": "Door", "target": "goed-einde", "quality": "acceptable"}
+                ],
+            }
+        )
+    if extra_nodes:
+        nodes[0]["choices"].append(
+            {"key": "omweg", "text": "Omweg", "target": "extra-0", "quality": "acceptable"}
+        )
+        for number in range(extra_nodes - 1):
+            nodes[4 + number]["choices"].append(
+                {
+                    "key": "verder",
+                    "text": "Verder",
+                    "target": f"extra-{number + 1}",
+                    "quality": "acceptable",
+                }
+            )
+    return {
+        "format": "kantelwerk-scenario",
+        "version": 1,
+        "title": "Mevrouw Jansen",
+        "persona": {"name": "Mevrouw Jansen", "age": 81, "situation": "Woont alleen."},
+        "principles": ["eigen-kracht", "presentie"],
+        "start": "begin",
+        "nodes": nodes,
+    }
+
+
+@pytest.fixture
+def library(db):
+    clear_revision_cache()
+    index = ScenarioIndexPage(title="Bibliotheek", slug="bibliotheek")
+    Page.objects.get(depth=2).add_child(instance=index)
+    return index
+
+
+def publish(library, document) -> Page:
+    return import_scenario(json.dumps(document), library, publish=True).page
+
+
+@pytest.fixture
+def scenario(library):
+    return publish(library, scenario_document())
+
+
+def start(client, page) -> Attempt:
+    response = client.post(reverse("scenario-start", args=[page.pk]))
+    assert response.status_code == 302
+    return Attempt.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
+
+
+def choose(client, attempt, choice, step=None):
+    step = attempt.step if step is None else step
+    return client.post(reverse("attempt-play", args=[attempt.pk]), {"step": step, "choice": choice})
+
+
+def test_the_scenario_page_shows_the_persona_and_a_start_button(client, learner, scenario):
+    client.force_login(learner)
+    page = client.get(scenario.url).content.decode()
+    assert "Mevrouw Jansen" in page
+    assert "81 jaar" in page
+    assert "Begin het gesprek" in page
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client, scenario):
+    response = client.get(scenario.url)
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_starting_pins_the_live_revision_and_shows_the_first_step(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    assert attempt.revision_id == scenario.live_revision_id
+    page = client.get(reverse("attempt-play", args=[attempt.pk])).content.decode()
+    assert "Ik red me niet meer." in page
+    assert '<button type="submit" name="choice" value="vraag-door"' in page
+    assert '<input type="hidden" name="step" value="0">' in page
+
+
+def test_a_choice_shows_its_quality_and_feedback_then_the_next_step(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    response = choose(client, attempt, "vraag-door")
+    assert response.status_code == 302
+    feedback = client.get(response["Location"]).content.decode()
+    assert "gewenst" in feedback
+    assert "Je kijkt naar wat er wel kan." in feedback
+    next_step = client.get(reverse("attempt-play", args=[attempt.pk])).content.decode()
+    assert "Mijn dochter helpt soms." in next_step
+
+
+def test_a_stale_step_changes_nothing_and_says_so(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "vraag-door")
+    response = choose(client, attempt, "regel-het", step=0)
+    assert response.status_code == 409
+    assert "al verwerkt" in response.content.decode()
+    assert "Mijn dochter helpt soms." in response.content.decode()
+    assert AttemptChoice.objects.filter(attempt=attempt).count() == 1
+    attempt.refresh_from_db()
+    assert attempt.current_node == "midden"
+
+
+def test_a_choice_from_another_step_is_refused(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    response = choose(client, attempt, "netwerk")
+    assert response.status_code == 400
+    assert "hoort niet bij deze stap" in response.content.decode()
+    attempt.refresh_from_db()
+    assert (attempt.step, attempt.current_node) == (0, "begin")
+
+
+def test_a_missing_or_garbled_step_is_refused(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    for step in ("", "drie", "9" * 5000):
+        response = client.post(
+            reverse("attempt-play", args=[attempt.pk]), {"step": step, "choice": "vraag-door"}
+        )
+        assert response.status_code == 400
+    assert not AttemptChoice.objects.filter(attempt=attempt).exists()
+
+
+def test_the_result_follows_the_scoring_rules(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "vraag-door")
+    attempt.refresh_from_db()
+    choose(client, attempt, "nog-eens")
+    attempt.refresh_from_db()
+    choose(client, attempt, "knik")
+    attempt.refresh_from_db()
+    assert attempt.is_finished
+    # eigen-kracht: earned 2 of −2…2 → 100; presentie: earned 1 of 0…2 → 50; mean 75.
+    assert attempt.overall == 75
+    assert dict(
+        PrincipleScore.objects.filter(attempt=attempt).values_list("principle", "score")
+    ) == {
+        "eigen-kracht": 100,
+        "presentie": 50,
+    }
+    page = client.get(reverse("attempt-result", args=[attempt.pk])).content.decode()
+    assert 'data-principle="eigen-kracht" data-score="100"' in page
+    assert 'data-principle="presentie" data-score="50"' in page
+    assert "<svg" in page
+    assert "Samen een plan." in page
+    assert "Wie kan er nog meer helpen?" in page  # the desired route
+
+
+def test_closing_the_browser_and_logging_in_again_resumes_at_the_same_step(
+    client, learner, scenario
+):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "vraag-door")
+    client.logout()
+    client.force_login(learner)
+    assert "Verder met het gesprek" in client.get(scenario.url).content.decode()
+    assert start(client, scenario).pk == attempt.pk
+    assert (
+        "Mijn dochter helpt soms."
+        in client.get(reverse("attempt-play", args=[attempt.pk])).content.decode()
+    )
+
+
+def test_publishing_a_new_revision_leaves_running_attempts_alone(client, learner, library):
+    page = publish(library, scenario_document())
+    client.force_login(learner)
+    running = start(client, page)
+
+    changed = page.get_latest_revision_as_object()
+    first = changed.graph[0].value
+    first["text"] = "Nieuwe openingszin."
+    first["choices"][0]["scores"][0]["value"] = "1"
+    changed.save_revision().publish()
+    page.refresh_from_db()
+
+    assert (
+        "Ik red me niet meer."
+        in client.get(reverse("attempt-play", args=[running.pk])).content.decode()
+    )
+    choose(client, running, "vraag-door")
+    running.refresh_from_db()
+    choose(client, running, "knik")
+    running.refresh_from_db()
+    assert running.overall == 75  # scored on the revision it started on
+
+    fresh = start(client, page)
+    assert fresh.pk != running.pk
+    assert fresh.revision_id == page.live_revision_id != running.revision_id
+    assert (
+        "Nieuwe openingszin."
+        in client.get(reverse("attempt-play", args=[fresh.pk])).content.decode()
+    )
+
+
+def test_replaying_and_comparing_two_attempts(client, learner, scenario):
+    client.force_login(learner)
+    first = start(client, scenario)
+    choose(client, first, "regel-het")
+    second = start(client, scenario)
+    assert second.pk != first.pk
+    choose(client, second, "vraag-door")
+    second.refresh_from_db()
+    choose(client, second, "netwerk")
+    result = client.get(reverse("attempt-result", args=[second.pk])).content.decode()
+    assert reverse("attempt-compare", args=[second.pk]) in result
+    compare = client.get(reverse("attempt-compare", args=[second.pk])).content.decode()
+    assert "Ik regel thuiszorg voor u." in compare
+    assert "Wie kan er nog meer helpen?" in compare
+    assert 'data-principle="eigen-kracht" data-score="100"' in compare
+
+
+def test_another_learner_cannot_see_or_play_my_attempt(client, learner, outsider, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "regel-het")
+    client.force_login(outsider)
+    for name in ("attempt-play", "attempt-result", "attempt-compare"):
+        assert client.get(reverse(name, args=[attempt.pk])).status_code == 404
+    assert client.get(reverse("attempt-feedback", args=[attempt.pk, 1])).status_code == 404
+    assert choose(client, attempt, "vraag-door", step=0).status_code == 404
+    assert (
+        "Ik regel thuiszorg"
+        not in client.get(reverse("attempt-result", args=[attempt.pk])).content.decode()
+    )
+
+
+def test_an_unpublished_scenario_cannot_be_started(client, learner, scenario):
+    scenario.unpublish()
+    client.force_login(learner)
+    assert client.post(reverse("scenario-start", args=[scenario.pk])).status_code == 404
+
+
+def _queries(client, method, url, data=None) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, data or {})
+    assert response.status_code in (200, 302)
+    return len(captured)
+
+
+def _measure(client, learner, library, extra_nodes, earlier_attempts):
+    page = publish(library, scenario_document(extra_nodes=extra_nodes))
+    client.force_login(learner)
+    for _ in range(earlier_attempts):
+        attempt = start(client, page)
+        choose(client, attempt, "regel-het")
+    attempt = start(client, page)
+    url = reverse("attempt-play", args=[attempt.pk])
+    client.get(url)  # warm the revision cache, as any later request finds it
+    node_get = _queries(client, "get", url)
+    step_post = _queries(client, "post", url, {"step": 0, "choice": "vraag-door"})
+    return node_get, step_post
+
+
+def test_a_step_uses_the_same_queries_for_small_and_large_scenarios_and_histories(
+    client, learner, library
+):
+    small = _measure(client, learner, library, extra_nodes=1, earlier_attempts=1)
+    large = _measure(client, learner, library, extra_nodes=146, earlier_attempts=100)
+    assert small == large, (small, large)
+    node_get, step_post = small
+    assert node_get <= 6
+    assert step_post <= 8
