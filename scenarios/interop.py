@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from . import engine
 from .engine import Problem, Scenario
-from .graph import graph_stream_data, scenario_from_page
+from .graph import check_page, graph_stream_data, scenario_from_page
 from .models import Principle, ScenarioPage
 
 
@@ -91,3 +92,41 @@ def export_document(page: ScenarioPage) -> dict:
 
 def export_json(page: ScenarioPage) -> str:
     return json.dumps(export_document(page), ensure_ascii=False, indent=2) + "\n"
+
+
+def problem_line(problem: Problem) -> str:
+    """Say where a problem is and what it is: "Stap 'x', keuze 'y': …"."""
+    if problem.node and problem.choice:
+        return gettext("Step '%(node)s', choice '%(choice)s': %(message)s") % {
+            "node": problem.node,
+            "choice": problem.choice,
+            "message": problem.message,
+        }
+    if problem.node:
+        return gettext("Step '%(node)s': %(message)s") % {
+            "node": problem.node,
+            "message": problem.message,
+        }
+    return problem.message
+
+
+def page_problems(page) -> list[Problem]:
+    """Check a ScenarioPage (or one of its revisions) against the platform's principles."""
+    return check_page(page, known_principles())
+
+
+def read_file(path) -> bytes:
+    """Read a scenario file from disk, no more than the format's limit plus one byte.
+
+    Reading one byte too many lets the check say the file is too large, without reading
+    a huge file into memory. Raises OSError when the file cannot be read.
+    """
+    with open(path, "rb") as handle:
+        return handle.read(engine.MAX_FILE_BYTES + 1)
+
+
+def unreadable_message(path, error: OSError) -> str:
+    return gettext("The file %(path)s cannot be read: %(error)s") % {
+        "path": path,
+        "error": error.strerror or error,
+    }

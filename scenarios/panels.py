@@ -1,5 +1,40 @@
+"""The editor's "check and map" panel: the scenario's problems and links to its map and file."""
+
+from django.urls import reverse
 from wagtail.admin.panels import Panel
+
+MAX_SHOWN = 50
 
 
 class ScenarioCheckPanel(Panel):
-    """Shows the scenario's problems and links to its map (filled in by the authoring work)."""
+    """Shows the problems of the scenario as it is being edited, with its map and export."""
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        kwargs.pop("help_text", None)
+        return kwargs
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "scenario-check"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "scenarios/admin/check_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .interop import page_problems, problem_line
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["is_new"] = page is None or page.pk is None
+            if context["is_new"]:
+                return context
+            lines = [problem_line(problem) for problem in page_problems(page)]
+            context.update(
+                problem_count=len(lines),
+                problems=lines[:MAX_SHOWN],
+                more=max(len(lines) - MAX_SHOWN, 0),
+                map_url=reverse("scenarios_admin:map", args=[page.pk]),
+                export_url=reverse("scenarios_admin:export", args=[page.pk]),
+            )
+            return context

@@ -1,7 +1,14 @@
+from django.contrib import messages
+from django.urls import include, path, reverse_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Principle
+from . import admin_views, interop
+from .models import Principle, ScenarioPage
 
 
 class PrincipleViewSet(SnippetViewSet):
@@ -27,3 +34,95 @@ class PrincipleViewSet(SnippetViewSet):
 
 
 register_snippet(PrincipleViewSet)
+
+
+# --------------------------------------------------------------------------- authoring
+
+
+class ScenarioPageMenuItem(PageMenuItem):
+    """A page action shown only on scenarios the user may edit."""
+
+    def is_shown(self, user):
+        return self.page.specific_class is ScenarioPage and (
+            self.page.permissions_for_user(user).can_edit()
+        )
+
+
+class ScenarioMapButton(ScenarioPageMenuItem):
+    label = gettext_lazy("Map")
+    icon_name = "site"
+    url_name = "scenarios_admin:map"
+
+
+class ScenarioExportButton(ScenarioPageMenuItem):
+    label = gettext_lazy("Export JSON")
+    icon_name = "download"
+    url_name = "scenarios_admin:export"
+
+
+@hooks.register("register_page_header_buttons")
+def scenario_header_buttons(page, user, view_name, next_url=None):
+    yield ScenarioMapButton(page=page, priority=40)
+    yield ScenarioExportButton(page=page, priority=45)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def scenario_listing_buttons(page, user, next_url=None):
+    yield ScenarioMapButton(page=page, priority=35)
+    yield ScenarioExportButton(page=page, priority=36)
+
+
+@hooks.register("register_admin_urls")
+def scenario_admin_urls():
+    urls = [
+        path("<int:page_id>/kaart/", admin_views.ScenarioMapView.as_view(), name="map"),
+        path("<int:page_id>/export/", admin_views.export_view, name="export"),
+        path("import/", admin_views.ScenarioImportView.as_view(), name="import"),
+    ]
+    return [path("scenarios/", include((urls, "scenarios_admin"), namespace="scenarios_admin"))]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_add_pages(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def scenario_import_menu_item():
+    return ImportMenuItem(
+        gettext_lazy("Import scenario"),
+        reverse_lazy("scenarios_admin:import"),
+        name="scenario-import",
+        icon_name="upload",
+        order=260,
+    )
+
+
+def _warn_about_problems(request, page):
+    """After saving a draft (not an autosave), say how many problems are left."""
+    if not isinstance(page.specific, ScenarioPage) or not request.accepts("text/html"):
+        return
+    if request.POST.get("action-publish"):
+        return
+    count = len(interop.page_problems(page.specific.get_latest_revision_as_object()))
+    if count:
+        messages.warning(
+            request,
+            ngettext(
+                "Draft saved. There is still %(count)s problem; you can publish once it is solved.",
+                "Draft saved. There are still %(count)s problems; you can publish once they are "
+                "solved.",
+                count,
+            )
+            % {"count": count},
+        )
+
+
+@hooks.register("after_create_page")
+def warn_after_create(request, page):
+    _warn_about_problems(request, page)
+
+
+@hooks.register("after_edit_page")
+def warn_after_edit(request, page):
+    _warn_about_problems(request, page)
