@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page
 
 from scenarios import interop
@@ -29,3 +30,13 @@ def scenario_index(db):
 def published_scenario(scenario_index):
     """The demo scenario "Dagbesteding voor Mark", imported and published."""
     return interop.import_scenario(demo_bytes(), scenario_index, publish=True).page
+
+
+@pytest.fixture
+def admin_only(make_user):
+    """A user who may enter the admin but edit no page: not a trainer."""
+    user = make_user("dirk@example.nl", name="Dirk")
+    group = Group.objects.create(name="Alleen admin")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    return user

@@ -7,7 +7,6 @@ import html
 import json
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from scenarios import interop
@@ -317,16 +316,6 @@ def test_the_preview_of_a_draft_with_a_broken_target_still_renders(karin, draft)
     response = karin.get(f"/admin/pages/{draft.pk}/edit/preview/?mode=")
     assert response.status_code == 200
     assert 'id="keuze-begin-vraag-door"' in response.content.decode()
-
-
-@pytest.fixture
-def admin_only(make_user):
-    """A user who may enter the admin but edit no page: not a trainer."""
-    user = make_user("dirk@example.nl", name="Dirk")
-    group = Group.objects.create(name="Alleen admin")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    return user
 
 
 @pytest.mark.parametrize("who", ["learner", "outsider", "manager", "admin_only"])
