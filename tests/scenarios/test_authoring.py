@@ -334,3 +334,19 @@ def test_map_and_export_are_refused_to_others(client, request, who, published_sc
 def test_map_of_a_page_that_is_no_scenario_is_not_found(karin, scenario_index):
     assert karin.get(f"/admin/scenarios/{scenario_index.pk}/kaart/").status_code == 404
     assert karin.get("/admin/scenarios/999999/kaart/").status_code == 404
+
+
+def test_a_new_scenario_with_problems_is_saved_as_draft_but_not_published(karin, scenario_index):
+    url = f"/admin/pages/add/scenarios/scenariopage/{scenario_index.pk}/"
+    page = ScenarioPage(slug="nieuw")
+
+    refused = karin.post(url, edit_post(page, broken(), publish=True))
+    assert refused.status_code == 200
+    assert BROKEN_TARGET in page_html(refused)
+    assert not ScenarioPage.objects.exists()
+
+    saved = karin.post(url, edit_post(page, broken()), follow=True)
+    assert saved.status_code == 200
+    created = ScenarioPage.objects.get()
+    assert not created.live
+    assert any(m.level_tag == "warning" for m in saved.context["messages"])
