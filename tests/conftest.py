@@ -4,6 +4,8 @@ alice-like personas: a learner, a trainer, a manager, and an outsider from anoth
 organisation who must never see the others' things.
 """
 
+import importlib
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -23,6 +25,35 @@ def _fresh_cache_and_dutch():
     cache.clear()
     yield
     cache.clear()
+
+
+DATA_MIGRATIONS = [
+    ("people.migrations.0002_trainer_group", "create_trainer_group"),
+    ("scenarios.migrations.0002_principles_and_trainer_rights", "seed_principles"),
+    ("scenarios.migrations.0002_principles_and_trainer_rights", "grant_trainer_rights"),
+]
+
+
+@pytest.fixture
+def migrated_db(transactional_db):
+    """A transactional database that holds what migrations created (pages, groups, principles).
+
+    A transactional test empties the database when it ends. Django's serialized rollback
+    cannot bring it back here: once Playwright's event loop runs in this thread, Django hands
+    out fresh connection objects without the copy it kept. So the data is made again.
+    """
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.models import Locale, Page, Site
+
+    if Page.objects.exists():
+        return
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    home = root.add_child(instance=Page(title="Kantelwerk", slug="home", locale=locale))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(migrated_db):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
@@ -38,7 +38,7 @@ def test_a_learner_switches_language_logs_in_and_out(page, live_server, demo):
 
 @pytest.mark.parametrize("path", ["/", "/account/login/"])
 def test_home_and_login_have_no_serious_accessibility_violations(
-    page, phone_page, live_server, path, db
+    page, phone_page, live_server, path, migrated_db
 ):
     for tab in (page, phone_page):
         tab.goto(live_server.url + path)

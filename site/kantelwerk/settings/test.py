@@ -1,3 +1,7 @@
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -8,3 +12,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A file, not SQLite's shared in-memory database: concurrency tests need real WAL locking.
+# One file per test process, so two test runs on one machine never share a database.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": Path(tempfile.gettempdir()) / f"kantelwerk-test-{os.getpid()}.sqlite3"
+    }
