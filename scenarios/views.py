@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from . import flows
 from .access import get_attempt_for_player, get_attempt_for_viewer, may_play
 from .graph import scenario_for_revision
+from .hooks import result_panels
 from .models import Attempt, ScenarioPage
 from .results import attempt_result, desired_route, radar_svg, with_previous
 
@@ -111,7 +112,7 @@ def result(request, pk: int):
         "desired": desired_route(outcome.scenario),
         "previous": previous,
         "is_player": attempt.user_id == request.user.pk,
-        "page_url": attempt.page.url,
+        "panels": result_panels(request, attempt),
     }
     return render(request, "scenarios/attempt_result.html", context)
 

@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("account/", include("allauth.urls")),
     path("", include("scenarios.urls")),
+    path("", include("courses.urls")),
+    path("", include("courses.reflection_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

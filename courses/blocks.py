@@ -1,0 +1,76 @@
+"""The blocks a lesson is made of."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt = blocks.CharBlock(
+        required=False,
+        label=_("text alternative"),
+        help_text=_("Describe the image for people who cannot see it. Empty for decoration."),
+    )
+    caption = blocks.CharBlock(required=False, label=_("caption"))
+
+    class Meta:
+        icon = "image"
+        template = "courses/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(required=False, label=_("who said it"))
+
+    class Meta:
+        icon = "openquote"
+        template = "courses/blocks/quote.html"
+        preview_value = {"quote": "Eerst de relatie, dan het probleem.", "attribution": ""}
+
+
+class PrincipleCalloutBlock(blocks.StructBlock):
+    principle = SnippetChooserBlock("scenarios.Principle", label=_("principle"))
+    note = blocks.TextBlock(
+        required=False,
+        label=_("note"),
+        help_text=_("Optional: what this principle means in this lesson."),
+    )
+
+    class Meta:
+        icon = "pick"
+        template = "courses/blocks/principle_callout.html"
+
+
+class ScenarioBlock(blocks.StructBlock):
+    scenario = blocks.PageChooserBlock(page_type="scenarios.ScenarioPage", label=_("scenario"))
+    introduction = blocks.TextBlock(required=False, label=_("introduction"))
+
+    class Meta:
+        icon = "group"
+        template = "courses/blocks/scenario.html"
+
+
+class ReflectionPromptBlock(blocks.StructBlock):
+    prompt = blocks.TextBlock(label=_("question"))
+
+    class Meta:
+        icon = "edit"
+        template = "courses/blocks/reflection_prompt.html"
+        preview_value = {"prompt": "Wat neem je mee uit dit gesprek?"}
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    text = blocks.RichTextBlock(
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        label=_("text"),
+        template="courses/blocks/text.html",
+    )
+    image = ImageBlock()
+    video = EmbedBlock(label=_("video"), template="courses/blocks/video.html", icon="media")
+    quote = QuoteBlock()
+    principle = PrincipleCalloutBlock(label=_("principle callout"))
+    scenario = ScenarioBlock()
+    reflection = ReflectionPromptBlock(label=_("reflection prompt"))

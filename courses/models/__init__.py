@@ -1,0 +1,14 @@
+from .cohorts import Cohort
+from .pages import CourseIndexPage, CoursePage, LessonPage
+from .progress import LessonProgress
+from .reflections import Reflection, ReflectionReply
+
+__all__ = [
+    "Cohort",
+    "CourseIndexPage",
+    "CoursePage",
+    "LessonPage",
+    "LessonProgress",
+    "Reflection",
+    "ReflectionReply",
+]
