@@ -39,8 +39,12 @@ def check_file(raw: bytes | str) -> tuple[Scenario | None, list[Problem]]:
 
 
 @transaction.atomic
-def import_scenario(raw: bytes | str, parent, *, user=None, publish: bool = False) -> Imported:
+def import_scenario(
+    raw: bytes | str, parent, *, user=None, publish: bool = False, slug: str = ""
+) -> Imported:
     """Create a ScenarioPage under ``parent`` from a file: a draft unless ``publish``.
+
+    The page's slug is ``slug`` when given and free, else one made from the title.
 
     Nothing is created when the file is invalid: ImportRefused lists every problem.
     """
@@ -51,7 +55,7 @@ def import_scenario(raw: bytes | str, parent, *, user=None, publish: bool = Fals
         raise ImportRefused([Problem("Onder deze pagina kan geen scenario staan.")])
     page = ScenarioPage(
         title=scenario.title,
-        slug=_free_slug(parent, scenario.title),
+        slug=_free_slug(parent, slug or scenario.title),
         persona_name=scenario.persona_name,
         persona_age=scenario.persona_age,
         persona_situation=scenario.persona_situation,

@@ -105,11 +105,13 @@ def result(request, pk: int):
         raise Http404
     outcome = attempt_result(attempt)
     previous = flows.previous_finished(attempt)
+    desired = desired_route(outcome.scenario)
     context = {
         "attempt": attempt,
         "outcome": outcome,
         "radar": radar_svg(outcome.rows),
-        "desired": desired_route(outcome.scenario),
+        "desired": desired,
+        "took_desired_route": desired == outcome.route,
         "previous": previous,
         "is_player": attempt.user_id == request.user.pk,
         "panels": result_panels(request, attempt),

@@ -1,0 +1,40 @@
+"""Put the demo scenarios (scenarios/demo/*.json) in a scenario library, published."""
+
+from pathlib import Path
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .interop import import_scenario
+from .models import ScenarioIndexPage, ScenarioPage
+
+DEMO_FILES = Path(__file__).resolve().parent / "demo"
+DEMO_SCENARIOS = [
+    "dagbesteding-mark",
+    "huishoudelijke-hulp",
+    "overbelaste-mantelzorger",
+    "doorgeschoven-casus",
+    "besluit-uitleggen",
+]
+
+
+def site_home() -> Page:
+    """Return the default site's root page: where the demo's sections go."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@transaction.atomic
+def load_scenarios() -> dict[str, ScenarioPage]:
+    """Create the library and publish each demo scenario once; return them by file name."""
+    home = site_home()
+    library = ScenarioIndexPage.objects.child_of(home).first()
+    if library is None:
+        library = home.add_child(instance=ScenarioIndexPage(title="Scenario's", slug="scenarios"))
+    loaded = {}
+    for name in DEMO_SCENARIOS:
+        page = ScenarioPage.objects.child_of(library).filter(slug=name).first()
+        if page is None:
+            raw = (DEMO_FILES / f"{name}.json").read_bytes()
+            page = import_scenario(raw, library, publish=True, slug=name).page
+        loaded[name] = page
+    return loaded

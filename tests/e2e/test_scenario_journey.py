@@ -1,0 +1,80 @@
+"""A trainer imports, maps and publishes a scenario; a learner plays it to the end."""
+
+import pytest
+from django.core.management import call_command
+
+from people.demo import DEMO_PASSWORD
+from scenarios import engine
+from scenarios.demo_loader import DEMO_FILES
+from scenarios.models import ScenarioPage
+from tests.e2e.conftest import screenshot, serious_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+FILE = DEMO_FILES / "huishoudelijke-hulp.json"
+
+
+@pytest.fixture
+def demo(migrated_db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def log_in(page, base, email):
+    page.goto(base + "/account/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_a_trainer_imports_maps_and_publishes_and_a_learner_plays_it(
+    browser, page, live_server, demo
+):
+    base = live_server.url
+    log_in(page, base, "karin@demo.kantelwerk.nl")
+    page.goto(base + "/admin/scenarios/import/")
+    page.set_input_files("input[type=file]", str(FILE))
+    page.get_by_role("button", name="Controleren en importeren").click()
+    page.wait_for_url("**/admin/pages/*/edit/")
+    imported = ScenarioPage.objects.order_by("-pk").first()
+    assert not imported.live
+
+    page.goto(f"{base}/admin/scenarios/{imported.pk}/kaart/")
+    assert page.locator("svg[role=img]").count() >= 1
+    assert page.locator("svg text", has_text="begin").count() >= 1
+    screenshot(page, "scenario-map")
+
+    page.goto(f"{base}/admin/pages/{imported.pk}/edit/")
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_url("**/admin/pages/**")
+    imported.refresh_from_db()
+    assert imported.live
+
+    learner = browser.new_context(viewport={"width": 375, "height": 800}, locale="nl-NL").new_page()
+    log_in(learner, base, "fatima@demo.kantelwerk.nl")
+    learner.goto(base + imported.url)
+    learner.get_by_role("button", name="Begin het gesprek").click()
+    scenario, _ = engine.load_json(FILE.read_bytes())
+    route = engine.desired_route(scenario)
+    for number, (_node, choice) in enumerate(route):
+        if number == 0:
+            assert serious_violations(learner) == []
+            screenshot(learner, "scenario-step")
+        learner.locator(f"button[name=choice][value='{choice}']").click()
+        if number == 0:
+            assert serious_violations(learner) == []
+            screenshot(learner, "scenario-feedback")
+        learner.locator("a.button--primary").click()
+
+    expected = engine.score_path(scenario, route)
+    rows = learner.locator("tr[data-principle]")
+    shown = {
+        rows.nth(i).get_attribute("data-principle"): rows.nth(i).get_attribute("data-score")
+        for i in range(rows.count())
+    }
+    assert shown == {
+        slug: "" if score is None else str(score) for slug, score in expected.scores.items()
+    }
+    assert serious_violations(learner) == []
+    screenshot(learner, "scenario-result")
+    learner.set_viewport_size({"width": 1280, "height": 900})
+    screenshot(learner, "scenario-result")
