@@ -12,8 +12,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
+from wagtail.models import Page
 
 from people.models import Organisation, Profile, Role, Team
+from scenarios.graph import clear_revision_cache
+from scenarios.models import ScenarioIndexPage
 
 PASSWORD = "een-goed-wachtwoord-42"
 
@@ -44,7 +47,7 @@ def migrated_db(transactional_db):
     """
     from django.apps import apps
     from django.conf import settings
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Site
 
     if Page.objects.exists():
         return
@@ -136,3 +139,12 @@ def outsider(make_user, other_organisation):
 @pytest.fixture
 def admin_user(make_user, organisation):
     return make_user("admin@example.nl", organisation=organisation, superuser=True, name="Beheer")
+
+
+@pytest.fixture
+def library(db):
+    """An empty scenario library under the site's home page."""
+    clear_revision_cache()
+    index = ScenarioIndexPage(title="Bibliotheek", slug="bibliotheek")
+    Page.objects.get(depth=2).add_child(instance=index)
+    return index

@@ -17,6 +17,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("privacy/", views.privacy_statement, name="privacy"),
+    path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
+    path("account/mijn-gegevens/", views.my_data, name="my-data"),
+    path("account/mijn-gegevens/download/", views.my_data_export, name="my-data-export"),
+    path("account/verwijderen/", views.delete_account, name="account-delete"),
     path("account/", include("allauth.urls")),
     path("", include("scenarios.urls")),
     path("", include("courses.urls")),

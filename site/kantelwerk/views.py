@@ -1,5 +1,76 @@
-from django.shortcuts import render
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import privacy
 
 
 def home(request):
     return render(request, "home.html")
+
+
+def privacy_statement(request):
+    return render(request, "privacy.html")
+
+
+def accessibility_statement(request):
+    return render(request, "accessibility.html")
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=gettext_lazy("Your password"), widget=forms.PasswordInput, max_length=4096
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy("I understand that my account and my reflections are removed for good.")
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That password is not correct."))
+        return password
+
+
+@login_required
+def my_data(request):
+    form = DeleteAccountForm(user=request.user)
+    return render(request, "my_data.html", {"form": form})
+
+
+@login_required
+def my_data_export(request):
+    data = privacy.export_user_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="kantelwerk-mijn-gegevens-{stamp}.json"'
+    )
+    return response
+
+
+@login_required
+@require_POST
+def delete_account(request):
+    form = DeleteAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "my_data.html", {"form": form}, status=400)
+    privacy.anonymise_account(request.user)
+    logout(request)
+    messages.success(request, _("Your account has been removed. Thank you for learning with us."))
+    return redirect("home")

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from scenarios.graph import clear_revision_cache
 from scenarios.interop import import_scenario
 from scenarios.models import Attempt, AttemptChoice, ScenarioIndexPage
-from tests.scenarios.test_play import scenario_document
+from tests.builders import scenario_document
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

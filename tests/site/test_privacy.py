@@ -1,0 +1,129 @@
+import json
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db.models import Avg
+from django.urls import reverse
+from django.utils import timezone
+from kantelwerk.privacy import ANONYMOUS_NAME
+from wagtail.models import Page
+
+from courses.models import Cohort, CourseIndexPage, CoursePage, Reflection, ReflectionReply
+from scenarios.models import Attempt, PrincipleScore
+from tests.builders import choose, publish, scenario_document, start
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def cohort(learner, trainer, volunteer):
+    index = Page.objects.get(depth=2).add_child(
+        instance=CourseIndexPage(title="Cursussen", slug="cursussen")
+    )
+    course = index.add_child(instance=CoursePage(title="Kanteling", slug="kanteling", summary="…"))
+    group = Cohort.objects.create(name="Leergroep Noord", course=course)
+    group.participants.add(learner, volunteer)
+    group.trainers.add(trainer)
+    return group
+
+
+@pytest.fixture
+def history(client, learner, volunteer, cohort, library):
+    scenario = publish(library, scenario_document())
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "regel-het")
+    mine = Reflection.objects.create(
+        author=learner, cohort=cohort, body="Ik nam het te snel over.", visibility="cohort"
+    )
+    ReflectionReply.objects.create(reflection=mine, author=volunteer, body="Herkenbaar!")
+    theirs = Reflection.objects.create(author=volunteer, cohort=cohort, body="Mijn les")
+    ReflectionReply.objects.create(reflection=theirs, author=learner, body="Goed gezegd.")
+    client.logout()
+    return attempt
+
+
+def test_a_learner_downloads_all_their_data_as_json(client, learner, history):
+    client.force_login(learner)
+    response = client.get(reverse("my-data-export"))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "alice@example.nl"
+    assert data["profile"]["name"] == "Alice"
+    assert data["learning_groups"] == [
+        {"name": "Leergroep Noord", "course": "Kanteling", "as": "participant"}
+    ]
+    [attempt] = data["attempts"]
+    assert attempt["choices"][0]["choice"] == "regel-het"
+    assert attempt["scores"] == {"eigen-kracht": 0, "presentie": 0}
+    [reflection] = data["reflections"]
+    assert reflection["body"] == "Ik nam het te snel over."
+    assert reflection["replies"][0]["body"] == "Herkenbaar!"
+    assert data["replies_written"][0]["body"] == "Goed gezegd."
+
+
+def test_the_export_holds_only_my_own_data(client, volunteer, history):
+    client.force_login(volunteer)
+    data = json.loads(client.get(reverse("my-data-export")).content)
+    assert data["account"]["email"] == "vera@example.nl"
+    assert data["attempts"] == []
+    assert "Ik nam het te snel over." not in json.dumps(data)
+
+
+def test_my_data_pages_need_a_login(client, db):
+    for name in ("my-data", "my-data-export"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302
+        assert reverse("account_login") in response["Location"]
+
+
+def test_deleting_an_account_needs_the_password(client, learner, history):
+    client.force_login(learner)
+    response = client.post(reverse("account-delete"), {"password": "fout", "confirm": "on"})
+    assert response.status_code == 400
+    learner.refresh_from_db()
+    assert learner.is_active
+
+
+def test_deleting_an_account_removes_reflections_and_anonymises_attempts(
+    client, learner, cohort, history
+):
+    scores_before = PrincipleScore.objects.aggregate(mean=Avg("score"))
+    client.force_login(learner)
+    response = client.post(reverse("account-delete"), {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+    learner.refresh_from_db()
+    assert not learner.is_active
+    assert "alice" not in learner.email
+    assert learner.profile.display_name == ANONYMOUS_NAME
+    assert not Reflection.objects.filter(author=learner).exists()
+    assert not ReflectionReply.objects.filter(author=learner).exists()
+    # The attempt stays, without a name, so the group's figures do not change.
+    assert Attempt.objects.filter(pk=history.pk, user=learner).exists()
+    assert PrincipleScore.objects.aggregate(mean=Avg("score")) == scores_before
+    assert cohort.participants.filter(pk=learner.pk).exists()
+    assert not client.login(username="alice@example.nl", password=PASSWORD)
+
+
+def test_prune_inactive_anonymises_only_long_inactive_accounts(learner, volunteer, capsys):
+    User = get_user_model()
+    User.objects.filter(pk=learner.pk).update(last_login=timezone.now() - timedelta(days=3 * 365))
+    User.objects.filter(pk=volunteer.pk).update(last_login=timezone.now() - timedelta(days=30))
+    call_command("prune_inactive", "--years", "2")
+    assert "1 accounts anonymised" in capsys.readouterr().out
+    learner.refresh_from_db()
+    volunteer.refresh_from_db()
+    assert not learner.is_active and learner.profile.display_name == ANONYMOUS_NAME
+    assert volunteer.is_active and volunteer.profile.display_name == "Vera"
+
+
+def test_the_privacy_and_accessibility_statements_are_served(client, db):
+    privacy = client.get("/privacy/")
+    assert privacy.status_code == 200
+    accessibility = client.get("/toegankelijkheid/")
+    assert accessibility.status_code == 200
+    assert 'href="/privacy/"' in accessibility.content.decode()
