@@ -1,5 +1,7 @@
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse_lazy
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, interop
-from .models import Principle, ScenarioPage
+from .models import Attempt, Principle, ScenarioPage
 
 
 class PrincipleViewSet(SnippetViewSet):
@@ -126,3 +128,41 @@ def warn_after_create(request, page):
 @hooks.register("after_edit_page")
 def warn_after_edit(request, page):
     _warn_about_problems(request, page)
+
+
+def _pages_with_attempts(pages) -> list:
+    """Return those of ``pages`` whose subtree holds scenarios that learners have played."""
+    return [
+        page for page in pages if Attempt.objects.filter(page__path__startswith=page.path).exists()
+    ]
+
+
+def _refuse_deletion(request, pages):
+    names = ", ".join(f"“{page.title}”" for page in pages)
+    messages.error(
+        request,
+        _(
+            "%(pages)s cannot be deleted: learners have played these scenarios and their "
+            "attempts and scores must stay readable. Unpublish the page instead."
+        )
+        % {"pages": names},
+    )
+    return redirect("wagtailadmin_explore", pages[0].get_parent().pk)
+
+
+@hooks.register("before_delete_page")
+def keep_played_scenarios(request, page):
+    played = _pages_with_attempts([page])
+    if played:
+        return _refuse_deletion(request, played)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_played_scenarios_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type != "delete":
+        return None
+    played = _pages_with_attempts([obj for obj in objects if hasattr(obj, "path")])
+    if played:
+        return _refuse_deletion(request, played)
+    return None
