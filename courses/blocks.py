@@ -52,6 +52,16 @@ class ScenarioBlock(blocks.StructBlock):
         icon = "group"
         template = "courses/blocks/scenario.html"
 
+    def get_context(self, value, parent_context=None):
+        """Add the learner's state with this scenario, computed once for the whole lesson."""
+        context = super().get_context(value, parent_context=parent_context)
+        scenario = value.get("scenario")
+        states = (parent_context or {}).get("scenario_states") or {}
+        context["scenario"] = scenario
+        context["playable"] = scenario is not None and scenario.live
+        context["state"] = states.get(scenario.pk) if scenario is not None else None
+        return context
+
 
 class ReflectionPromptBlock(blocks.StructBlock):
     prompt = blocks.TextBlock(label=_("question"))
@@ -60,6 +70,15 @@ class ReflectionPromptBlock(blocks.StructBlock):
         icon = "edit"
         template = "courses/blocks/reflection_prompt.html"
         preview_value = {"prompt": "Wat neem je mee uit dit gesprek?"}
+
+    def get_context(self, value, parent_context=None):
+        """Hand the reflection form its question, the lesson and the learner's group."""
+        context = super().get_context(value, parent_context=parent_context)
+        parent_context = parent_context or {}
+        context["prompt"] = value.get("prompt", "")
+        context["lesson"] = parent_context.get("page")
+        context["cohort"] = parent_context.get("cohort")
+        return context
 
 
 class LessonStreamBlock(blocks.StreamBlock):

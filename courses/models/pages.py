@@ -1,5 +1,7 @@
 from django import forms
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,6 +19,11 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("course overview")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = CoursePage.objects.live().child_of(self)
+        return context
 
 
 class CoursePage(Page):
@@ -55,6 +62,32 @@ class CoursePage(Page):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
+    @property
+    def meant_for(self) -> list[str]:
+        """The roles this course is written for, as labels."""
+        from people.models import Role
+
+        flags = [
+            (self.for_professionals, Role.PROFESSIONAL),
+            (self.for_volunteers, Role.VOLUNTEER),
+            (self.for_civil_servants, Role.CIVIL_SERVANT),
+        ]
+        return [str(role.label) for wanted, role in flags if wanted]
+
+    def get_context(self, request, *args, **kwargs):
+        """The summary is public; lessons and progress only for those who may see them."""
+        from ..access import cohort_for_course, may_see_course
+        from ..progress import course_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        context["principles"] = list(self.principles.order_by("order", "name"))
+        context["can_see_lessons"] = may_see_course(user, self)
+        if context["can_see_lessons"]:
+            context["progress"] = course_progress(user, [self])[self.pk]
+            context["cohort"] = cohort_for_course(user, self)
+        return context
+
 
 class LessonPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
@@ -67,3 +100,38 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
+
+    def serve(self, request, *args, **kwargs):
+        """Lessons are for the course's learning groups: others get a login page or a 404."""
+        from ..access import course_of, may_see_course
+
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        course = course_of(self)
+        if not isinstance(course, CoursePage) or not may_see_course(request.user, course):
+            raise Http404
+        request.kantelwerk_course = course
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..access import cohort_for_course, course_of
+        from ..progress import course_progress, scenario_ids_in, scenario_states
+
+        context = super().get_context(request, *args, **kwargs)
+        course = getattr(request, "kantelwerk_course", None) or course_of(self)
+        if not isinstance(course, CoursePage):  # a preview of a lesson not yet in place
+            return context
+        progress = course_progress(request.user, [course])[course.pk]
+        state = progress.state_of(self.pk)
+        following = [s for s in progress.lessons if state and s.number > state.number]
+        context.update(
+            course=course,
+            progress=progress,
+            lesson_state=state,
+            next_lesson=following[0] if following else None,
+            cohort=cohort_for_course(request.user, course),
+            scenario_states=scenario_states(request.user, scenario_ids_in(self)),
+        )
+        return context

@@ -1,0 +1,120 @@
+"""Who may see which course, lesson and learning group.
+
+Every course view starts with one of these lookups, so the rules live in one place:
+a course's summary is public; its lessons are for participants and trainers of one of its
+learning groups, or for every logged-in user when the course is open to all.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import IntegerField, Q, QuerySet
+from django.db.models.functions import Cast
+from django.http import Http404
+from wagtail.models import ReferenceIndex
+
+from .models import Cohort, CoursePage, LessonPage
+
+
+def member_cohorts(user) -> QuerySet[Cohort]:
+    """Learning groups the user takes part in or trains."""
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    return Cohort.objects.filter(Q(participants=user) | Q(trainers=user)).distinct()
+
+
+def courses_for_user(user) -> QuerySet[CoursePage]:
+    """Live courses whose lessons the user may see."""
+    courses = CoursePage.objects.live()
+    if not user.is_authenticated:
+        return courses.none()
+    if user.is_superuser:
+        return courses
+    member_of = member_cohorts(user).values("course_id")
+    return courses.filter(Q(open_to_all=True) | Q(pk__in=member_of))
+
+
+def may_see_course(user, course: CoursePage) -> bool:
+    """May the user see this course's lessons (not only its public summary)?"""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or course.open_to_all:
+        return True
+    return member_cohorts(user).filter(course_id=course.pk).exists()
+
+
+def course_of(lesson: LessonPage) -> CoursePage | None:
+    parent = lesson.get_parent()
+    return parent.specific if parent is not None else None
+
+
+def get_lesson_for_user(user, pk: int) -> LessonPage:
+    """Return a live lesson the user may see, or 404."""
+    lesson = LessonPage.objects.live().filter(pk=pk).first()
+    if lesson is None:
+        raise Http404
+    course = course_of(lesson)
+    if not isinstance(course, CoursePage) or not may_see_course(user, course):
+        raise Http404
+    return lesson
+
+
+def get_cohort_for_member(user, pk: int) -> Cohort:
+    """Return a learning group the user takes part in or trains, or 404."""
+    cohort = member_cohorts(user).select_related("course").filter(pk=pk).first()
+    if cohort is None:
+        raise Http404
+    return cohort
+
+
+def get_cohort_for_trainer(user, pk: int) -> Cohort:
+    """Return a learning group the user trains, or 404."""
+    if not user.is_authenticated:
+        raise Http404
+    cohort = Cohort.objects.select_related("course").filter(pk=pk, trainers=user).first()
+    if cohort is None:
+        raise Http404
+    return cohort
+
+
+def cohort_for_course(user, course: CoursePage) -> Cohort | None:
+    """The user's learning group for this course: the newest one they take part in or train."""
+    if not user.is_authenticated:
+        return None
+    return member_cohorts(user).filter(course_id=course.pk).order_by("-created_at").first()
+
+
+# --------------------------------------------------------------------------- scenario hooks
+
+
+def courses_using_scenario(page) -> QuerySet[CoursePage]:
+    """Live courses with a live lesson that holds this scenario.
+
+    Wagtail's reference index already records every page a lesson's scenario block chooses,
+    so the lookup needs no scan of lesson bodies.
+    """
+    lesson_type = ContentType.objects.get_for_model(LessonPage)
+    lesson_ids = (
+        ReferenceIndex.get_references_to(page)
+        .filter(content_type=lesson_type, model_path__startswith="body.scenario")
+        .annotate(lesson_id=Cast("object_id", IntegerField()))
+        .values("lesson_id")
+    )
+    paths = LessonPage.objects.live().filter(pk__in=lesson_ids).values_list("path", flat=True)
+    parent_paths = {path[: -LessonPage.steplen] for path in paths}
+    return CoursePage.objects.live().filter(path__in=parent_paths)
+
+
+def may_play_scenario(user, page) -> bool:
+    """A scenario used in a course is for those who may see that course; others are open."""
+    courses = courses_using_scenario(page)
+    if not courses.exists():
+        return True
+    return courses_for_user(user).filter(pk__in=courses.values("pk")).exists()
+
+
+def trainer_sees_attempt(user, attempt) -> bool:
+    """Trainers see the attempts of participants in the groups they train."""
+    if attempt.user_id is None:
+        return False
+    return Cohort.objects.filter(trainers=user, participants=attempt.user_id).exists()

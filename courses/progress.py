@@ -1,0 +1,198 @@
+"""How far a learner is in their courses.
+
+A lesson is done when the learner marked it done, or when it holds scenarios and the
+learner finished each of them. Everything is computed with a fixed number of queries
+however many courses, lessons or group members there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Avg, Count, Q
+
+from scenarios.models import Attempt, Principle, PrincipleScore
+
+from .models import CoursePage, LessonPage, LessonProgress
+
+
+@dataclass(frozen=True)
+class LessonState:
+    lesson: LessonPage
+    number: int
+    done: bool
+    scenario_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    course: CoursePage
+    lessons: list[LessonState] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.lessons)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for state in self.lessons if state.done)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def next_lesson(self) -> LessonState | None:
+        """The first lesson not done yet; None when every lesson is done."""
+        return next((state for state in self.lessons if not state.done), None)
+
+    def state_of(self, lesson_pk: int) -> LessonState | None:
+        return next((s for s in self.lessons if s.lesson.pk == lesson_pk), None)
+
+
+def scenario_ids_in(lesson: LessonPage) -> tuple[int, ...]:
+    """The scenario pages a lesson's body chooses, read from the raw data (no queries)."""
+    ids = []
+    for block in lesson.body.raw_data:
+        if block.get("type") == "scenario":
+            scenario = (block.get("value") or {}).get("scenario")
+            if scenario:
+                ids.append(int(scenario))
+    return tuple(ids)
+
+
+def lessons_of(courses: Iterable[CoursePage]) -> dict[int, list[LessonPage]]:
+    """Live lessons per course, in tree order, with one query."""
+    courses = list(courses)
+    result: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
+    if not courses:
+        return result
+    by_path = {course.path: course.pk for course in courses}
+    in_courses = reduce(
+        or_,
+        (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses),
+    )
+    for lesson in LessonPage.objects.live().filter(in_courses).order_by("path"):
+        result[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
+    return result
+
+
+def course_progress(user, courses: Iterable[CoursePage]) -> dict[int, CourseProgress]:
+    """Progress of ``user`` in each course, keyed by course pk (three queries in all)."""
+    courses = list(courses)
+    lessons = lessons_of(courses)
+    every_lesson = [lesson for course_lessons in lessons.values() for lesson in course_lessons]
+    scenarios = {lesson.pk: scenario_ids_in(lesson) for lesson in every_lesson}
+    marked: set[int] = set()
+    finished: set[int] = set()
+    if user.is_authenticated and every_lesson:
+        marked = set(
+            LessonProgress.objects.filter(
+                user=user, lesson__in=[lesson.pk for lesson in every_lesson]
+            ).values_list("lesson_id", flat=True)
+        )
+        wanted = {pk for ids in scenarios.values() for pk in ids}
+        if wanted:
+            finished = set(
+                Attempt.objects.filter(
+                    user=user, page_id__in=wanted, status=Attempt.Status.FINISHED
+                ).values_list("page_id", flat=True)
+            )
+    result = {}
+    for course in courses:
+        states = []
+        for number, lesson in enumerate(lessons[course.pk], start=1):
+            ids = scenarios[lesson.pk]
+            played = bool(ids) and all(pk in finished for pk in ids)
+            states.append(LessonState(lesson, number, lesson.pk in marked or played, ids))
+        result[course.pk] = CourseProgress(course, states)
+    return result
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    """A scenario the learner finished, with the latest finished attempt."""
+
+    page_id: int
+    title: str
+    latest: Attempt
+    finished_count: int
+
+
+def finished_scenarios(user) -> list[ScenarioSummary]:
+    """Each scenario the user finished, newest first, with the latest attempt (two queries)."""
+    counts = dict(
+        Attempt.objects.filter(user=user, status=Attempt.Status.FINISHED)
+        .values("page_id")
+        .annotate(n=Count("pk"))
+        .values_list("page_id", "n")
+    )
+    if not counts:
+        return []
+    latest: dict[int, Attempt] = {}
+    attempts = (
+        Attempt.objects.filter(user=user, status=Attempt.Status.FINISHED)
+        .select_related("page")
+        .only("pk", "page_id", "overall", "finished_at", "page__title")
+        .order_by("-finished_at", "-pk")
+    )
+    for attempt in attempts:
+        latest.setdefault(attempt.page_id, attempt)
+    return [
+        ScenarioSummary(page_id, attempt.page.title, attempt, counts.get(page_id, 0))
+        for page_id, attempt in latest.items()
+    ]
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    slug: str
+    name: str
+    score: int
+    attempts: int
+
+
+def principle_profile(user) -> list[ProfileRow]:
+    """Mean score per principle over all the user's finished attempts, averaged in the DB."""
+    means = {
+        row["principle"]: row
+        for row in PrincipleScore.objects.filter(
+            attempt__user=user, attempt__status=Attempt.Status.FINISHED
+        )
+        .values("principle")
+        .annotate(mean=Avg("score"), n=Count("attempt", distinct=True))
+    }
+    if not means:
+        return []
+    principles = Principle.objects.filter(slug__in=means).order_by("order", "name")
+    known = [(p.slug, p.display_name) for p in principles]
+    unknown = sorted(set(means) - {slug for slug, _ in known})
+    return [
+        ProfileRow(slug, name, round(means[slug]["mean"]), means[slug]["n"])
+        for slug, name in known + [(slug, slug) for slug in unknown]
+    ]
+
+
+@dataclass(frozen=True)
+class ScenarioState:
+    """Where the learner is with one scenario: a running attempt, the latest finished one."""
+
+    running: Attempt | None = None
+    latest_finished: Attempt | None = None
+
+
+def scenario_states(user, scenario_ids: Iterable[int]) -> dict[int, ScenarioState]:
+    """The state of each scenario for the user, keyed by scenario page pk (one query)."""
+    ids = set(scenario_ids)
+    if not ids or not user.is_authenticated:
+        return {}
+    running: dict[int, Attempt] = {}
+    finished: dict[int, Attempt] = {}
+    attempts = Attempt.objects.filter(user=user, page_id__in=ids).order_by("-started_at", "-pk")
+    for attempt in attempts:
+        target = finished if attempt.is_finished else running
+        target.setdefault(attempt.page_id, attempt)
+    return {pk: ScenarioState(running.get(pk), finished.get(pk)) for pk in ids}

@@ -1,0 +1,138 @@
+"""Site views of courses: Mijn leren, learning groups, invitations, marking a lesson done.
+
+Course and lesson pages are Wagtail pages; their rules are in models/pages.py and access.py.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from people.forms import ProfileDetailsForm
+from scenarios.radar import render_radar
+
+from . import flows
+from .access import get_cohort_for_member, get_cohort_for_trainer, get_lesson_for_user
+from .cohorts import role_mix
+from .models import Cohort
+from .progress import course_progress, finished_scenarios, principle_profile
+
+
+@login_required
+@require_POST
+def lesson_done(request, pk: int):
+    lesson = get_lesson_for_user(request.user, pk)
+    flows.mark_lesson_done(request.user, lesson)
+    messages.success(request, _("Lesson marked as done."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = lesson.url
+    return redirect(target)
+
+
+@login_required
+def my_learning(request):
+    """The learner's home: their groups and courses, scenarios played, principle profile."""
+    user = request.user
+    cohorts = list(
+        Cohort.objects.filter(participants=user)
+        .select_related("course")
+        .order_by("-starts_on", "name")
+    )
+    progress = course_progress(user, {c.course_id: c.course for c in cohorts}.values())
+    profile = principle_profile(user)
+    radar = render_radar(
+        [(row.name, row.score) for row in profile],
+        title=_("Your profile per principle"),
+        labels=(_("Average of your attempts"), ""),
+    )
+    context = {
+        "learning": [(cohort, progress[cohort.course_id]) for cohort in cohorts],
+        "trained": _trained_cohorts(user),
+        "scenarios": finished_scenarios(user),
+        "profile": profile,
+        "radar": radar if profile else "",
+    }
+    return render(request, "courses/my_learning.html", context)
+
+
+def _trained_cohorts(user) -> list[Cohort]:
+    return list(
+        Cohort.objects.filter(trainers=user)
+        .select_related("course")
+        .annotate(participant_count=Count("participants", distinct=True))
+        .order_by("-starts_on", "name")
+    )
+
+
+@login_required
+def trainer_cohorts(request):
+    return render(
+        request, "courses/trainer_cohorts.html", {"trained": _trained_cohorts(request.user)}
+    )
+
+
+@login_required
+def cohort_detail(request, pk: int):
+    cohort = get_cohort_for_member(request.user, pk)
+    is_trainer = cohort.trainers.filter(pk=request.user.pk).exists()
+    members = list(cohort.participants.select_related("profile").order_by("profile__display_name"))
+    mix = role_mix(members)
+    context = {
+        "cohort": cohort,
+        "is_trainer": is_trainer,
+        "trainers": list(cohort.trainers.select_related("profile")),
+        "mix": mix,
+        "member_count": len(members),
+    }
+    if is_trainer:
+        context["invite_url"] = request.build_absolute_uri(cohort.get_invite_url())
+    return render(request, "courses/cohort_detail.html", context)
+
+
+@login_required
+@require_POST
+def cohort_renew_invite(request, pk: int):
+    cohort = get_cohort_for_trainer(request.user, pk)
+    cohort.renew_invite_code()
+    messages.success(request, _("There is a new invitation link. The old link no longer works."))
+    return redirect(cohort)
+
+
+def join(request, code: str):
+    """Show an invitation (GET) and join the group (POST, logged in)."""
+    try:
+        cohort = flows.cohort_for_invite(code)
+    except flows.InviteNotValid as problem:
+        status = problem.problem.value
+        return render(request, "courses/invite_invalid.html", {"problem": problem}, status=status)
+    user = request.user
+    if not user.is_authenticated:
+        flows.remember_invite(request.session, code)
+        return render(request, "courses/invite.html", {"cohort": cohort})
+    if flows.is_member(user, cohort):
+        messages.info(
+            request,
+            _("You are a member of %(group)s.") % {"group": cohort.name},
+        )
+        return redirect("my-learning")
+    profile = user.profile
+    needs_details = not (profile.role and profile.organisation_id)
+    form = ProfileDetailsForm(request.POST or None, instance=profile) if needs_details else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        if form is not None:
+            form.save()
+        flows.join_cohort(user, cohort)
+        messages.success(request, _("Welcome to %(group)s.") % {"group": cohort.name})
+        return redirect(_first_lesson_url(user, cohort))
+    return render(request, "courses/invite.html", {"cohort": cohort, "form": form})
+
+
+def _first_lesson_url(user, cohort: Cohort) -> str:
+    progress = course_progress(user, [cohort.course])[cohort.course_id]
+    state = progress.next_lesson or (progress.lessons[0] if progress.lessons else None)
+    return state.lesson.url if state else reverse("my-learning")
