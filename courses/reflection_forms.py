@@ -1,0 +1,98 @@
+"""Forms for writing, editing and replying to reflections. Text only: no HTML is accepted."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from scenarios.models import Attempt
+
+from .models import Cohort, LessonPage, Reflection, ReflectionReply
+from .reflections import lesson_in_course, lesson_prompts
+
+MAX_LENGTH = 10_000
+
+
+class ReflectionForm(forms.ModelForm):
+    body = forms.CharField(
+        label=_("Your reflection"),
+        max_length=MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Plain text. Leave an empty line between paragraphs; web addresses become links."
+        ),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read it?"),
+        choices=Reflection.Visibility.choices,
+        initial=Reflection.Visibility.PRIVATE,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Reflection
+        fields = ["body", "visibility"]
+
+
+class NewReflectionForm(ReflectionForm):
+    """A reflection after a scenario attempt or at a lesson's prompt, in one of my cohorts."""
+
+    cohort = forms.ModelChoiceField(
+        label=_("Learning group"), queryset=Cohort.objects.none(), empty_label=None
+    )
+    attempt = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    lesson = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    prompt = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    class Meta(ReflectionForm.Meta):
+        fields = ["body", "visibility", "cohort"]
+
+    def __init__(self, *args, user, cohorts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        queryset = Cohort.objects.filter(participants=user).select_related("course")
+        if cohorts is not None:
+            queryset = queryset.filter(pk__in=[cohort.pk for cohort in cohorts])
+        self.fields["cohort"].queryset = queryset
+        if cohorts is not None and len(cohorts) == 1:
+            self.fields["cohort"].widget = forms.HiddenInput()
+            self.fields["cohort"].initial = cohorts[0].pk
+
+    def clean_attempt(self) -> Attempt | None:
+        pk = self.cleaned_data.get("attempt")
+        if pk is None:
+            return None
+        attempt = Attempt.objects.filter(
+            pk=pk, user_id=self.user.pk, status=Attempt.Status.FINISHED
+        ).first()
+        if attempt is None:
+            raise forms.ValidationError(_("This attempt cannot be found."))
+        return attempt
+
+    def clean(self):
+        cleaned = super().clean()
+        cohort, lesson_pk = cleaned.get("cohort"), cleaned.get("lesson")
+        cleaned["lesson"] = None
+        if lesson_pk is not None and cohort is not None:
+            lesson = LessonPage.objects.filter(pk=lesson_pk).first()
+            if lesson is None or not lesson_in_course(lesson, cohort):
+                raise forms.ValidationError(_("This lesson is not part of your course."))
+            cleaned["lesson"] = lesson
+        # The prompt is echoed back by the browser; keep it only when the lesson really asks it.
+        prompt = cleaned.get("prompt", "")
+        if cleaned["lesson"] is None or prompt not in lesson_prompts(cleaned["lesson"]):
+            cleaned["prompt"] = ""
+        return cleaned
+
+
+class ReplyForm(forms.ModelForm):
+    body = forms.CharField(
+        label=_("Your reply"),
+        max_length=MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Plain text. Web addresses become links."),
+    )
+
+    class Meta:
+        model = ReflectionReply
+        fields = ["body"]

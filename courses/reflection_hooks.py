@@ -1,0 +1,44 @@
+"""Courses' additions to the scenario pages: the "Wat neem je mee?" box on the result page.
+
+Import this module once at start-up (``CoursesConfig.ready``); until then the reflection
+URLconf imports it, which happens when the first request resolves a URL.
+"""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+
+from scenarios.hooks import register_result_panel
+
+from .debrief import scenario_ids_by_course
+from .models import Cohort
+from .reflection_forms import NewReflectionForm
+from .reflections import reflections_on_attempt
+
+
+def cohorts_using_scenario(user, scenario_page_id: int) -> list[Cohort]:
+    """Return the user's cohorts (as participant) whose course uses this scenario."""
+    cohorts = list(Cohort.objects.filter(participants=user).select_related("course"))
+    used = scenario_ids_by_course({cohort.course for cohort in cohorts})
+    return [cohort for cohort in cohorts if scenario_page_id in used.get(cohort.course_id, [])]
+
+
+def reflection_panel(request, attempt) -> str:
+    """Offer the player a reflection box after a finished attempt, for their cohort(s)."""
+    if attempt.user_id != request.user.pk or not attempt.is_finished:
+        return ""
+    cohorts = cohorts_using_scenario(request.user, attempt.page_id)
+    if not cohorts:
+        return ""
+    form = NewReflectionForm(user=request.user, cohorts=cohorts, initial={"attempt": attempt.pk})
+    context = {
+        "form": form,
+        "attempt": attempt,
+        "cohorts": cohorts,
+        "mine": reflections_on_attempt(request.user, attempt),
+        "next": request.get_full_path(),
+    }
+    return render_to_string("courses/reflections/result_panel.html", context, request=request)
+
+
+register_result_panel(reflection_panel)

@@ -1,0 +1,161 @@
+"""Thin views for reflections: one scoped lookup, then one form or flow call."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import reflections as flows
+from .reflection_forms import NewReflectionForm, ReflectionForm, ReplyForm
+
+PER_PAGE = 20
+
+
+def _next_url(request, default: str) -> str:
+    """Where to go after a POST: a local ``next`` address, or the default."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _prepare(reflection, membership, trainers) -> None:
+    """Attach rendered bodies and names to a reflection and the replies the viewer may read."""
+    flows.prepare_for_display(reflection, membership, trainers)
+    if not reflection.shows_body:
+        reflection.shown_replies = []
+    else:
+        reflection.shown_replies = list(reflection.replies.all())
+        for reply in reflection.shown_replies:
+            flows.prepare_for_display(reply, membership, trainers)
+    reflection.may_reply = membership.may_reply(reflection)
+
+
+@login_required
+def cohort_reflections(request, pk: int):
+    membership = flows.get_cohort_for_member(request.user, pk)
+    page = Paginator(flows.visible_reflections(membership), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    trainers = flows.trainer_ids(membership.cohort)
+    for reflection in page:
+        _prepare(reflection, membership, trainers)
+    context = {"cohort": membership.cohort, "membership": membership, "page_obj": page}
+    return render(request, "courses/reflections/cohort_reflections.html", context)
+
+
+def _render_detail(request, reflection, membership, reply_form=None, status=200):
+    trainers = flows.trainer_ids(membership.cohort)
+    reflection = flows.visible_reflections(membership).get(pk=reflection.pk)
+    _prepare(reflection, membership, trainers)
+    context = {
+        "cohort": membership.cohort,
+        "membership": membership,
+        "reflection": reflection,
+        "reply_form": reply_form or ReplyForm(),
+    }
+    return render(request, "courses/reflections/detail.html", context, status=status)
+
+
+@login_required
+def reflection_detail(request, pk: int):
+    reflection, membership = flows.get_reflection_for_viewer(request.user, pk)
+    return _render_detail(request, reflection, membership)
+
+
+@login_required
+@require_POST
+def reflection_reply(request, pk: int):
+    reflection, membership = flows.get_reflection_for_viewer(request.user, pk)
+    if not membership.may_reply(reflection):
+        return _render_detail(request, reflection, membership, status=403)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, reflection, membership, form)
+    reply = flows.add_reply(reflection, request.user, form.cleaned_data["body"])
+    messages.success(request, _("Your reply has been posted."))
+    return redirect(reverse("reflection-detail", args=[reflection.pk]) + f"#reply-{reply.pk}")
+
+
+@login_required
+@require_POST
+def reflection_create(request):
+    form = NewReflectionForm(request.POST, user=request.user)
+    if not form.is_valid():
+        context = {"form": form, "next": _next_url(request, "")}
+        return render(request, "courses/reflections/reflection_form.html", context)
+    data = form.cleaned_data
+    reflection = flows.create_reflection(
+        request.user,
+        data["cohort"],
+        data["body"],
+        data["visibility"],
+        attempt=data["attempt"],
+        lesson=data["lesson"],
+        prompt=data["prompt"],
+    )
+    messages.success(request, _("Your reflection has been saved."))
+    return redirect(_next_url(request, reverse("reflection-detail", args=[reflection.pk])))
+
+
+@login_required
+def reflection_edit(request, pk: int):
+    reflection, membership = flows.get_reflection_for_author(request.user, pk)
+    form = ReflectionForm(request.POST or None, instance=reflection)
+    if request.method == "POST" and form.is_valid():
+        flows.edit_reflection(
+            reflection, form.cleaned_data["body"], form.cleaned_data["visibility"]
+        )
+        messages.success(request, _("Your reflection has been changed."))
+        return redirect("reflection-detail", reflection.pk)
+    context = {"form": form, "reflection": reflection, "cohort": membership.cohort}
+    return render(request, "courses/reflections/reflection_form.html", context)
+
+
+@login_required
+def reflection_delete(request, pk: int):
+    reflection, membership = flows.get_reflection_for_author(request.user, pk)
+    if request.method == "POST":
+        flows.delete_reflection(reflection)
+        messages.success(request, _("Your reflection has been deleted."))
+        return redirect("cohort-reflections", membership.cohort.pk)
+    flows.prepare_for_display(reflection, membership, set())
+    context = {"item": reflection, "cohort": membership.cohort, "kind": "reflection"}
+    return render(request, "courses/reflections/confirm_delete.html", context)
+
+
+@login_required
+@require_POST
+def reflection_hide(request, pk: int):
+    reflection, _membership = flows.get_reflection_for_trainer(request.user, pk)
+    flows.set_hidden(reflection, request.POST.get("hidden") == "1")
+    return redirect(_next_url(request, reverse("reflection-detail", args=[reflection.pk])))
+
+
+@login_required
+def reply_delete(request, pk: int):
+    reply, membership = flows.get_reply_for_author(request.user, pk)
+    if request.method == "POST":
+        flows.delete_reply(reply)
+        messages.success(request, _("Your reply has been deleted."))
+        return redirect("reflection-detail", reply.reflection_id)
+    flows.prepare_for_display(reply, membership, set())
+    context = {"item": reply, "cohort": membership.cohort, "kind": "reply"}
+    return render(request, "courses/reflections/confirm_delete.html", context)
+
+
+@login_required
+@require_POST
+def reply_hide(request, pk: int):
+    reply, _membership = flows.get_reply_for_trainer(request.user, pk)
+    flows.set_hidden(reply, request.POST.get("hidden") == "1")
+    default = reverse("reflection-detail", args=[reply.reflection_id]) + f"#reply-{reply.pk}"
+    return redirect(_next_url(request, default))
