@@ -82,3 +82,37 @@ def test_two_learners_finishing_at_once_both_keep_their_attempts(
         attempt.refresh_from_db()
         assert attempt.is_finished
         assert attempt.overall is not None
+
+
+def test_a_trainer_publishing_while_twenty_learners_play_changes_nothing_for_them(
+    migrated_db, make_user, scenario
+):
+    learners = [make_user(f"speler{n}@example.nl") for n in range(20)]
+    attempts = [start(user, scenario) for user in learners]
+    old_revision = scenario.live_revision_id
+    changed = scenario.get_latest_revision_as_object()
+    changed.graph[0].value["text"] = "Een nieuwe opening."
+    publishing = threading.Thread(
+        target=lambda: (changed.save_revision().publish(), connections.close_all())
+    )
+    posts = [
+        (
+            attempt.user,
+            reverse("attempt-play", args=[attempt.pk]),
+            {"step": 0, "choice": "vraag-door"},
+        )
+        for attempt in attempts
+    ]
+    publishing.start()
+    statuses = post_all_at_once(posts)
+    publishing.join()
+    assert statuses == [302] * 20
+    for attempt in attempts:
+        attempt.refresh_from_db()
+        assert (attempt.revision_id, attempt.step, attempt.current_node) == (
+            old_revision,
+            1,
+            "midden",
+        )
+    scenario.refresh_from_db()
+    assert scenario.live_revision_id != old_revision

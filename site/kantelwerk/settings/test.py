@@ -19,3 +19,5 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": Path(tempfile.gettempdir()) / f"kantelwerk-test-{os.getpid()}.sqlite3"
     }
+else:
+    DATABASES["default"]["TEST"] = {"NAME": f"test_kantelwerk_{os.getpid()}"}  # noqa: F405
