@@ -1,0 +1,93 @@
+"""CSV and XLSX downloads of dashboard tables, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    header: Sequence[str]
+    rows: Iterable[Sequence[object]]
+
+
+def defuse(value: object) -> object:
+    """Keep a spreadsheet from running text as a formula: prefix it with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(tzinfo=None, microsecond=0)
+    if value is None:
+        return ""
+    return defuse(str(value)) if not isinstance(value, int | float | datetime.date) else value
+
+
+def csv_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
+    """One CSV file; several sheets follow each other, each with its title and header."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response.write("\ufeff")  # so Excel reads the file as UTF-8
+    writer = csv.writer(response)
+    for number, sheet in enumerate(sheets):
+        if len(sheets) > 1:
+            if number:
+                writer.writerow([])
+            writer.writerow([defuse(sheet.title)])
+        writer.writerow([defuse(str(heading)) for heading in sheet.header])
+        for row in sheet.rows:
+            writer.writerow([_csv_cell(value) for value in row])
+    return response
+
+
+def _csv_cell(value: object) -> object:
+    value = _plain(value)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def xlsx_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
+    """An Excel workbook with one worksheet per sheet."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    for sheet in sheets:
+        worksheet = workbook.create_sheet(title=sheet.title[:31])
+        worksheet.append([str(heading) for heading in sheet.header])
+        for row in sheet.rows:
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(worksheet, _plain(value))
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+                if isinstance(cell.value, datetime.datetime):
+                    cell.number_format = "yyyy-mm-dd hh:mm"
+                elif isinstance(cell.value, datetime.date):
+                    cell.number_format = "yyyy-mm"
+                cells.append(cell)
+            worksheet.append(cells)
+    output = io.BytesIO()
+    workbook.save(output)
+    response = HttpResponse(output.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response

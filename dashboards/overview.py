@@ -1,0 +1,261 @@
+"""The manager's team overview: members, their courses and completion, scenarios, activity.
+
+``overview_queryset`` annotates everything a row needs in the database; ``member_rows``
+adds each member's courses and teams with two more queries for the whole page.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from django.db.models import Case, F, FloatField, OuterRef, QuerySet, Subquery, When
+from django.db.models.functions import Cast, Coalesce, Greatest
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from courses.models import Cohort, CoursePage
+from people.models import Profile, Role, Team
+from scenarios.engine import round_half_away
+from scenarios.models import Attempt
+
+from .queries import (
+    count_of,
+    enrolled_course_paths,
+    finished_attempts,
+    lessons_done,
+    live_lessons,
+    max_of,
+)
+
+PER_PAGE = 50
+SORTS = {
+    "name": ("profile__display_name", "email"),
+    "role": ("profile__role", "profile__display_name"),
+    "completion": ("completion", "profile__display_name"),
+    "activity": ("last_activity", "profile__display_name"),
+}
+
+
+class BadFilter(ValueError):
+    """A filter or sort value in the query string that the page does not know."""
+
+
+@dataclass(frozen=True)
+class OverviewFilters:
+    role: str = ""
+    course: CoursePage | None = None
+    team: Team | None = None
+    sort: str = "name"
+    descending: bool = False
+
+    @property
+    def course_id(self) -> int | None:
+        return self.course.pk if self.course else None
+
+    def query(self, **changes) -> str:
+        """The filters as a query string, with ``changes`` applied (for links)."""
+        params = {
+            "role": self.role,
+            "course": str(self.course_id or ""),
+            "team": str(self.team.pk if self.team else ""),
+            "sort": ("-" if self.descending else "") + self.sort,
+        }
+        params.update(changes)
+        return urlencode({key: value for key, value in params.items() if value and value != "name"})
+
+
+def _pick(options, raw: str, message: str):
+    try:
+        pk = int(raw)
+    except ValueError:
+        raise BadFilter(message) from None
+    chosen = next((option for option in options if option.pk == pk), None)
+    if chosen is None:
+        raise BadFilter(message)
+    return chosen
+
+
+def parse_filters(params, teams: list[Team], courses: list[CoursePage]) -> OverviewFilters:
+    """Validate the GET parameters against what this manager may filter on."""
+    role = params.get("role", "")
+    if role and role not in Role.values:
+        raise BadFilter(_("Unknown role in the filter."))
+    course = (
+        _pick(courses, params["course"], _("Unknown course in the filter."))
+        if params.get("course")
+        else None
+    )
+    team = (
+        _pick(teams, params["team"], _("Unknown team in the filter."))
+        if params.get("team")
+        else None
+    )
+    sort = params.get("sort", "") or "name"
+    descending = sort.startswith("-")
+    sort = sort.removeprefix("-")
+    if sort not in SORTS:
+        raise BadFilter(_("Unknown sort order."))
+    return OverviewFilters(role, course, team, sort, descending)
+
+
+def courses_of(members: QuerySet) -> list[CoursePage]:
+    """Courses whose learning groups one of these members takes part in."""
+    cohort_courses = Cohort.objects.filter(participants__in=members).values("course_id")
+    return list(CoursePage.objects.filter(pk__in=cohort_courses).order_by("title"))
+
+
+def overview_queryset(members: QuerySet, filters: OverviewFilters) -> QuerySet:
+    """Filter, annotate and sort the members; every figure a row shows comes from here."""
+    if filters.role:
+        members = members.filter(profile__role=filters.role)
+    if filters.course:
+        members = members.filter(
+            pk__in=Cohort.objects.filter(course=filters.course).values("participants")
+        )
+    member = OuterRef("pk")
+    paths = enrolled_course_paths(OuterRef(OuterRef("pk")), filters.course_id)
+    attempts = Attempt.objects.filter(user=member)
+    latest_overall = (
+        finished_attempts().filter(user=member).order_by("-finished_at", "-pk").values("overall")
+    )
+    last_attempt = max_of(attempts, "updated_at")
+    last_lesson = max_of(lessons_done().filter(user=member), "done_at")
+    queryset = members.annotate(
+        lessons_total=count_of(live_lessons().filter(course_path__in=paths)),
+        lessons_done=count_of(lessons_done().filter(user=member, course_path__in=paths)),
+        scenarios_finished=count_of(
+            finished_attempts().filter(user=member), "page_id", distinct=True
+        ),
+        last_activity=Greatest(
+            Coalesce(last_attempt, last_lesson), Coalesce(last_lesson, last_attempt)
+        ),
+        completion=Case(
+            When(
+                lessons_total__gt=0,
+                then=Cast(F("lessons_done"), FloatField()) / Cast(F("lessons_total"), FloatField()),
+            ),
+            default=None,
+            output_field=FloatField(),
+        ),
+        shared_overall=Case(
+            When(profile__share_scores_with_manager=True, then=Subquery(latest_overall[:1])),
+            default=None,
+        ),
+    )
+    first, tie = SORTS[filters.sort]
+    primary = (
+        F(first).desc(nulls_last=True) if filters.descending else F(first).asc(nulls_last=True)
+    )
+    return queryset.order_by(primary, F(tie).asc(), "pk").values(
+        "pk",
+        "email",
+        "profile__display_name",
+        "profile__role",
+        "profile__share_scores_with_manager",
+        "lessons_total",
+        "lessons_done",
+        "scenarios_finished",
+        "last_activity",
+        "shared_overall",
+    )
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    course_id: int
+    title: str
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int | None:
+        return percent(self.done, self.total)
+
+
+@dataclass
+class MemberRow:
+    user_id: int
+    name: str
+    role: str
+    role_label: str
+    scenarios_finished: int
+    last_activity: datetime.datetime | None
+    shares_scores: bool
+    latest_overall: int | None
+    teams: list[str] = field(default_factory=list)
+    courses: list[CourseProgress] = field(default_factory=list)
+
+
+def percent(part: int, whole: int) -> int | None:
+    """``part`` of ``whole`` as a whole percentage, halves rounded up; None for nothing."""
+    if not whole:
+        return None
+    return round_half_away(Fraction(part * 100, whole))
+
+
+def member_rows(values, scoped_teams: QuerySet, course_id: int | None = None) -> list[MemberRow]:
+    """Turn annotated member values into rows, adding courses and teams (two queries).
+
+    ``values`` is a page of ``overview_queryset`` (a list), or the whole queryset for
+    an export; either way the extra queries select by the same members.
+    """
+    rows = [_row(value) for value in values]
+    if not rows:
+        return rows
+    ids = [row.user_id for row in rows]
+    by_user = {row.user_id: row for row in rows}
+    for user_id, progress in course_progress(ids, course_id):
+        by_user[user_id].courses.append(progress)
+    teams = (
+        Profile.teams.through.objects.filter(profile__user_id__in=ids, team__in=scoped_teams)
+        .order_by("team__name")
+        .values_list("profile__user_id", "team__name")
+    )
+    for user_id, name in teams:
+        by_user[user_id].teams.append(name)
+    return rows
+
+
+def _row(value: dict) -> MemberRow:
+    role = value["profile__role"] or ""
+    shares = bool(value["profile__share_scores_with_manager"])
+    return MemberRow(
+        user_id=value["pk"],
+        name=value["profile__display_name"] or value["email"],
+        role=role,
+        role_label=str(Role(role).label) if role in Role.values else "—",
+        scenarios_finished=value["scenarios_finished"],
+        last_activity=value["last_activity"],
+        shares_scores=shares,
+        latest_overall=value["shared_overall"] if shares else None,
+    )
+
+
+def course_progress(user_ids, course_id: int | None = None):
+    """Yield (user id, CourseProgress) for every course the users take part in, by title."""
+    enrolments = Cohort.participants.through.objects.filter(user_id__in=user_ids)
+    if course_id is not None:
+        enrolments = enrolments.filter(cohort__course_id=course_id)
+    course_path = OuterRef("cohort__course__path")
+    rows = (
+        enrolments.values("user_id", "cohort__course_id", "cohort__course__title")
+        .annotate(
+            total=count_of(live_lessons().filter(course_path=course_path)),
+            done=count_of(lessons_done().filter(user=OuterRef("user_id"), course_path=course_path)),
+        )
+        .order_by("cohort__course__title", "cohort__course_id", "user_id")
+    )
+    seen = set()
+    for row in rows:
+        key = (row["user_id"], row["cohort__course_id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        yield (
+            row["user_id"],
+            CourseProgress(
+                row["cohort__course_id"], row["cohort__course__title"], row["done"], row["total"]
+            ),
+        )

@@ -1,0 +1,27 @@
+"""The learner's own profile settings: name, discipline, and sharing scores with a manager."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from people.models import Profile
+
+
+class ProfileSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = ["display_name", "discipline", "share_scores_with_manager"]
+
+
+@login_required
+def profile_settings(request):
+    profile, _created = Profile.objects.get_or_create(user=request.user)
+    form = ProfileSettingsForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("profile-settings")
+    manages = profile.managed_teams.exists()
+    return render(request, "dashboards/profile_settings.html", {"form": form, "manages": manages})

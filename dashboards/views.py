@@ -1,0 +1,268 @@
+"""Dashboards on the site: a manager's team overview and growth, a trainer's overview."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from people.models import Role
+from scenarios.radar import render_radar
+
+from . import exports
+from .access import (
+    cohorts_for_trainer,
+    get_cohort_for_trainer,
+    get_teams_for_manager,
+    members_for_manager,
+    teams_for_manager,
+)
+from .growth import MIN_CONTRIBUTORS, QUALITIES, Growth, team_growth
+from .overview import (
+    PER_PAGE,
+    BadFilter,
+    OverviewFilters,
+    courses_of,
+    member_rows,
+    overview_queryset,
+    parse_filters,
+)
+from .trainer import cohort_overview, waiting_reflections
+
+
+def _bad_request(request, message: str):
+    return render(request, "dashboards/bad_filter.html", {"message": message}, status=400)
+
+
+def _overview(request):
+    """Scope, validate and build the overview queryset (shared by the page and exports)."""
+    teams = get_teams_for_manager(request.user)
+    members = members_for_manager(request.user)
+    courses = courses_of(members)
+    filters = parse_filters(request.GET, teams, courses)
+    if filters.team is not None:
+        members = members_for_manager(request.user, filters.team)
+    return teams, courses, filters, overview_queryset(members, filters)
+
+
+@login_required
+def team_overview(request):
+    try:
+        teams, courses, filters, queryset = _overview(request)
+    except BadFilter as error:
+        return _bad_request(request, str(error))
+    paginator = Paginator(queryset, PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        return _bad_request(request, _("This page of the overview does not exist."))
+    rows = member_rows(list(page.object_list), teams_for_manager(request.user), filters.course_id)
+    context = {
+        "teams": teams,
+        "courses": courses,
+        "roles": Role.choices,
+        "filters": filters,
+        "page": page,
+        "rows": rows,
+        "sort_links": _sort_links(filters),
+        "query": filters.query(),
+    }
+    return render(request, "dashboards/team_overview.html", context)
+
+
+def _sort_links(filters: OverviewFilters) -> dict[str, dict]:
+    """For each sortable column: the query that sorts by it, and its current direction."""
+    links = {}
+    for key in ("name", "role", "completion", "activity"):
+        current = filters.sort == key
+        descending = not filters.descending if current else key in ("completion", "activity")
+        links[key] = {
+            "query": filters.query(sort=("-" if descending else "") + key),
+            "aria": ("descending" if filters.descending else "ascending") if current else "none",
+        }
+    return links
+
+
+def overview_sheet(rows) -> exports.Sheet:
+    header = [
+        _("Name"),
+        _("Role"),
+        _("Teams"),
+        _("Course"),
+        _("Lessons done"),
+        _("Lessons in course"),
+        _("Completion (%)"),
+        _("Scenarios finished"),
+        _("Last activity"),
+        _("Latest overall score (shared)"),
+    ]
+    lines = []
+    for row in rows:
+        base = [row.name, row.role_label, ", ".join(row.teams)]
+        tail = [row.scenarios_finished, row.last_activity, row.latest_overall]
+        for course in row.courses or [None]:
+            if course is None:
+                lines.append(base + ["", "", "", ""] + tail)
+            else:
+                figures = [course.title, course.done, course.total, course.percent]
+                lines.append(base + figures + tail)
+    return exports.Sheet(_("Team overview"), header, lines)
+
+
+@login_required
+def team_overview_export(request, fmt: str):
+    try:
+        _teams, _courses, filters, queryset = _overview(request)
+    except BadFilter as error:
+        return _bad_request(request, str(error))
+    rows = member_rows(queryset, teams_for_manager(request.user), filters.course_id)
+    sheets = [overview_sheet(rows)]
+    if fmt == "xlsx":
+        return exports.xlsx_response("team-overview", sheets)
+    return exports.csv_response("team-overview", sheets)
+
+
+def _growth(request):
+    teams = get_teams_for_manager(request.user)
+    raw = request.GET.get("team", "")
+    if not raw:
+        team = teams[0]
+    else:
+        try:
+            pk = int(raw)
+        except ValueError:
+            raise BadFilter(_("Unknown team in the filter.")) from None
+        team = next((t for t in teams if t.pk == pk), None)
+        if team is None:
+            raise BadFilter(_("Unknown team in the filter."))
+    return teams, team, team_growth(members_for_manager(request.user, team))
+
+
+@login_required
+def team_growth_view(request):
+    try:
+        teams, team, growth = _growth(request)
+    except BadFilter as error:
+        return _bad_request(request, str(error))
+    context = {
+        "teams": teams,
+        "team": team,
+        "growth": growth,
+        "min_contributors": MIN_CONTRIBUTORS,
+        "radar": _growth_radar(growth) if growth.enough and growth.profile else "",
+        "timeline_max": max((n for _m, n in growth.timeline), default=0),
+        "qualities": QUALITIES,
+    }
+    return render(request, "dashboards/team_growth.html", context)
+
+
+def _growth_radar(growth: Growth) -> str:
+    svg = render_radar(
+        [(row.label, row.latest) for row in growth.profile],
+        title=_("Team profile per principle"),
+        compare=[(row.label, row.first) for row in growth.profile],
+        labels=(_("Latest attempts"), _("First attempts")),
+    )
+    return mark_safe(svg)  # noqa: S308 — render_radar escapes every label it draws
+
+
+def growth_sheets(growth: Growth) -> list[exports.Sheet]:
+    """The growth figures as sheets; scores only when enough members contribute."""
+    quality_names = {
+        "desired": _("desired"),
+        "acceptable": _("acceptable"),
+        "less_desired": _("less desired"),
+    }
+    timeline = exports.Sheet(
+        _("Attempts per month"),
+        [_("Month"), _("Finished attempts")],
+        [(month.strftime("%Y-%m"), n) for month, n in growth.timeline],
+    )
+    if not growth.enough:
+        return [timeline]
+    profile = exports.Sheet(
+        _("Team profile"),
+        [_("Principle"), _("First attempts"), _("Latest attempts"), _("Change")],
+        [(row.name, row.first, row.latest, row.change) for row in growth.profile],
+    )
+    header = [_("Month")]
+    for quality in QUALITIES:
+        header += [quality_names[quality], f"{quality_names[quality]} (%)"]
+    quality = exports.Sheet(
+        _("Choices per month"),
+        header,
+        [
+            [month.month.strftime("%Y-%m")]
+            + [value for _q, count, share in month.shares for value in (count, share)]
+            for month in growth.quality
+        ],
+    )
+    return [profile, timeline, quality]
+
+
+@login_required
+def team_growth_export(request, fmt: str):
+    try:
+        _teams, team, growth = _growth(request)
+    except BadFilter as error:
+        return _bad_request(request, str(error))
+    sheets = growth_sheets(growth)
+    filename = f"team-growth-{team.pk}"
+    if fmt == "xlsx":
+        return exports.xlsx_response(filename, sheets)
+    return exports.csv_response(filename, sheets)
+
+
+def _reverse_or_none(name: str, *args) -> str | None:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+@login_required
+def trainer_overview(request):
+    cohorts = list(
+        cohorts_for_trainer(request.user)
+        .select_related("course")
+        .annotate(
+            participant_count=Count("participants", distinct=True),
+        )
+        .order_by("-starts_on", "name")
+    )
+    if not cohorts and not request.user.groups.filter(name="Trainers").exists():
+        raise Http404
+    waiting = dict(
+        waiting_reflections(cohorts)
+        .values_list("cohort_id")
+        .annotate(n=Count("pk"))
+        .values_list("cohort_id", "n")
+    )
+    for cohort in cohorts:
+        cohort.waiting_count = waiting.get(cohort.pk, 0)
+    return render(request, "dashboards/trainer_overview.html", {"cohorts": cohorts})
+
+
+@login_required
+def trainer_cohort(request, pk: int):
+    cohort = get_cohort_for_trainer(request.user, pk)
+    overview = cohort_overview(cohort)
+    discussions = [
+        (discussion, _reverse_or_none("cohort-debrief", cohort.pk, discussion.page.pk))
+        for discussion in overview.discussions
+    ]
+    context = {
+        "cohort": cohort,
+        "overview": overview,
+        "discussions": discussions,
+        "reflections_url": _reverse_or_none("cohort-reflections", cohort.pk)
+        or f"/leergroep/{cohort.pk}/reflecties/",
+        "lesson_total": len(overview.lessons),
+        "scenario_total": len(overview.scenarios),
+    }
+    return render(request, "dashboards/trainer_cohort.html", context)
