@@ -20,7 +20,7 @@ from courses.models import (
 )
 from courses.reflection_hooks import reflection_panel
 from courses.rendering import render_reflection
-from people.models import Role
+from people.models import Profile, Role
 from scenarios import flows as play
 from scenarios.interop import import_scenario
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioIndexPage
@@ -134,7 +134,7 @@ def finish(user, page, path, *, role=None, scores=None) -> Attempt:
         user=user,
         page=page,
         revision=page.live_revision,
-        role=role if role is not None else user.profile.role,
+        role=role if role is not None else Profile.objects.get(user=user).role,
         status=Attempt.Status.FINISHED,
         step=len(path),
         current_node="einde",

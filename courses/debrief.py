@@ -1,0 +1,265 @@
+"""The group debrief: per step of a scenario, how a cohort chose, split by role.
+
+Every number is counted in the database (``values`` + ``annotate``), so the page costs the
+same few queries for 5 or 200 members. Each participant counts once, with their latest
+finished attempt: otherwise someone who plays five times weighs five times as much.
+
+Counts of 1 or 2 are masked as "< 3" here, in the output of the aggregation, so no template
+or export can show them by accident; an average per role needs at least 3 attempts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery
+
+from people.models import Role
+from scenarios.graph import scenario_for_revision
+from scenarios.models import Attempt, AttemptChoice, Principle, PrincipleScore, ScenarioPage
+
+from .models import Cohort, CoursePage, LessonPage
+
+MIN_GROUP = 3
+MASKED = "< 3"
+ROLES: tuple[Role, ...] = (Role.PROFESSIONAL, Role.VOLUNTEER, Role.CIVIL_SERVANT)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A count as it may be shown: exact from 3 up (and 0), otherwise only "< 3"."""
+
+    value: int | None
+    percent: int | None = None
+    role: str = ""
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label if self.role else ""
+
+    @property
+    def masked(self) -> bool:
+        return self.value is None
+
+    @property
+    def label(self) -> str:
+        return MASKED if self.value is None else str(self.value)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def mask(count: int, out_of: int | None = None, role: str = "") -> Cell:
+    """Hide counts of 1 and 2; give a percentage only for a count that may be shown."""
+    if 0 < count < MIN_GROUP:
+        return Cell(None, role=role)
+    percent = round(100 * count / out_of) if out_of and out_of >= MIN_GROUP else None
+    return Cell(count, percent, role)
+
+
+@dataclass
+class ChoiceRow:
+    key: str
+    text: str
+    quality: str
+    cells: list[Cell]
+
+
+@dataclass
+class NodeRow:
+    key: str
+    text: str
+    speaker: str
+    reached: list[Cell]
+    choices: list[ChoiceRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Average:
+    """A role's average score on a principle; ``None`` when the role has fewer than 3."""
+
+    value: int | None
+    enough: bool
+    role: str = ""
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label if self.role else ""
+
+
+@dataclass
+class AverageRow:
+    slug: str
+    name: str
+    averages: list[Average]
+
+
+@dataclass
+class Debrief:
+    scenario: ScenarioPage
+    roles: list[tuple[str, str]]
+    attempts: list[Cell]
+    enough: list[bool]
+    nodes: list[NodeRow]
+    averages: list[AverageRow]
+
+
+def course_scenario_ids(course: CoursePage) -> list[int]:
+    """Return the scenarios used in a course's live lessons, in lesson order, once each."""
+    return scenario_ids_by_course([course]).get(course.pk, [])
+
+
+def scenario_ids_by_course(courses) -> dict[int, list[int]]:
+    """Return, per course, the scenario page ids its live lessons use, in one query."""
+    courses = list(courses)
+    if not courses:
+        return {}
+    prefixes = Q()
+    for course in courses:
+        prefixes |= Q(path__startswith=course.path, depth=course.depth + 1)
+    lessons = LessonPage.objects.live().filter(prefixes).order_by("path").only("path", "body")
+    found: dict[int, list[int]] = {course.pk: [] for course in courses}
+    for lesson in lessons:
+        course = next(c for c in courses if lesson.path.startswith(c.path))
+        for block in lesson.body.raw_data:
+            if block.get("type") != "scenario":
+                continue
+            page_id = (block.get("value") or {}).get("scenario")
+            if isinstance(page_id, int) and page_id not in found[course.pk]:
+                found[course.pk].append(page_id)
+    return found
+
+
+def counted_attempts(cohort: Cohort, page: ScenarioPage) -> QuerySet[Attempt]:
+    """Each participant's latest finished attempt on the scenario, for the three roles."""
+    latest = (
+        Attempt.objects.filter(
+            user_id=OuterRef("user_id"), page_id=page.pk, status=Attempt.Status.FINISHED
+        )
+        .order_by("-finished_at", "-pk")
+        .values("pk")[:1]
+    )
+    return Attempt.objects.filter(
+        page_id=page.pk,
+        status=Attempt.Status.FINISHED,
+        role__in=[role.value for role in ROLES],
+        user__in=cohort.participants.through.objects.filter(cohort_id=cohort.pk).values("user_id"),
+    ).filter(pk=Subquery(latest))
+
+
+def has_finished(user, page: ScenarioPage) -> bool:
+    return Attempt.objects.filter(
+        user_id=user.pk, page_id=page.pk, status=Attempt.Status.FINISHED
+    ).exists()
+
+
+def build_debrief(cohort: Cohort, page: ScenarioPage) -> Debrief:
+    """Count how the cohort chose at every step, per role, with the averages per principle."""
+    attempts = counted_attempts(cohort, page)
+    role_values = [role.value for role in ROLES]
+
+    per_role = dict(attempts.order_by().values_list("role").annotate(n=Count("pk")))
+    role_totals = [per_role.get(role, 0) for role in role_values]
+
+    choices = AttemptChoice.objects.filter(attempt__in=attempts).order_by()
+    chose: dict[tuple[str, str, str], int] = {
+        (row["node_key"], row["choice_key"], row["attempt__role"]): row["n"]
+        for row in choices.values("node_key", "choice_key", "attempt__role").annotate(
+            n=Count("attempt_id", distinct=True)
+        )
+    }
+    reached: dict[tuple[str, str], int] = {
+        (row["node_key"], row["attempt__role"]): row["n"]
+        for row in choices.values("node_key", "attempt__role").annotate(
+            n=Count("attempt_id", distinct=True)
+        )
+    }
+
+    scores = (
+        PrincipleScore.objects.filter(attempt__in=attempts)
+        .order_by()
+        .values("principle", "attempt__role")
+        .annotate(avg=Avg("score"))
+    )
+    average: dict[tuple[str, str], float] = {
+        (row["principle"], row["attempt__role"]): row["avg"] for row in scores
+    }
+
+    enough = [total >= MIN_GROUP for total in role_totals]
+    revision = page.live_revision or page.latest_revision
+    scenario = scenario_for_revision(revision) if revision else None
+    return Debrief(
+        scenario=page,
+        roles=[(role.value, role.label) for role in ROLES],
+        attempts=[
+            mask(total, role=role) for total, role in zip(role_totals, role_values, strict=True)
+        ],
+        enough=enough,
+        nodes=_node_rows(scenario, role_values, chose, reached),
+        averages=_average_rows(scenario, role_values, average, enough),
+    )
+
+
+def _node_rows(scenario, roles, chose, reached) -> list[NodeRow]:
+    """Steps in scenario order; steps or choices only in older versions come last, by key."""
+    rows: dict[str, NodeRow] = {}
+    choice_index: dict[tuple[str, str], ChoiceRow] = {}
+
+    def cells(node_key: str, choice_key: str) -> list[Cell]:
+        return [
+            mask(
+                chose.get((node_key, choice_key, role), 0),
+                reached.get((node_key, role), 0),
+                role,
+            )
+            for role in roles
+        ]
+
+    def node_row(key: str, text: str, speaker: str) -> NodeRow:
+        return NodeRow(
+            key=key,
+            text=text,
+            speaker=speaker,
+            reached=[mask(reached.get((key, role), 0), role=role) for role in roles],
+        )
+
+    for node in scenario.nodes if scenario else ():
+        if node.end or not node.choices:
+            continue
+        row = rows[node.key] = node_row(node.key, node.text, node.speaker)
+        for choice in node.choices:
+            choice_row = ChoiceRow(
+                choice.key, choice.text, choice.quality, cells(node.key, choice.key)
+            )
+            row.choices.append(choice_row)
+            choice_index[(node.key, choice.key)] = choice_row
+    for node_key, choice_key, _role in sorted(chose):
+        if (node_key, choice_key) in choice_index:
+            continue
+        if node_key not in rows:
+            rows[node_key] = node_row(node_key, node_key, "")
+        choice_row = ChoiceRow(choice_key, choice_key, "", cells(node_key, choice_key))
+        rows[node_key].choices.append(choice_row)
+        choice_index[(node_key, choice_key)] = choice_row
+    return list(rows.values())
+
+
+def _average_rows(scenario, roles, average, enough) -> list[AverageRow]:
+    slugs = list(scenario.principles) if scenario else []
+    slugs += sorted({slug for slug, _role in average} - set(slugs))
+    names = {p.slug: p.display_name for p in Principle.objects.filter(slug__in=slugs)}
+    return [
+        AverageRow(
+            slug=slug,
+            name=names.get(slug, slug),
+            averages=[
+                Average(
+                    round(average[(slug, role)]) if ok and (slug, role) in average else None,
+                    ok,
+                    role,
+                )
+                for role, ok in zip(roles, enough, strict=True)
+            ],
+        )
+        for slug in slugs
+    ]
