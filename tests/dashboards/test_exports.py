@@ -1,0 +1,153 @@
+"""The downloads hold the numbers the pages show, with the same scoping and privacy."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from courses.models import LessonProgress
+from dashboards.exports import defuse
+from people.models import Profile
+
+from .conftest import play
+
+
+def read_csv(response) -> list[list[str]]:
+    assert response["Content-Disposition"].startswith("attachment;")
+    text = response.content.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def read_xlsx(response) -> dict[str, list[tuple]]:
+    assert response["Content-Disposition"].startswith("attachment;")
+    book = load_workbook(io.BytesIO(response.content))
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book}
+
+
+@pytest.fixture
+def team_with_progress(cohort, learner, volunteer, lessons, published_scenario):
+    cohort.participants.add(learner, volunteer)
+    for lesson in lessons[:3]:
+        LessonProgress.objects.create(user=learner, lesson=lesson)
+    LessonProgress.objects.create(user=volunteer, lesson=lessons[0])
+    play(learner, published_scenario, skill=1)
+    play(volunteer, published_scenario, skill=0)
+    Profile.objects.filter(user=learner).update(share_scores_with_manager=True)
+
+
+def page_numbers(response):
+    return {
+        row.name: (
+            [(c.title, c.done, c.total, c.percent) for c in row.courses],
+            row.scenarios_finished,
+            row.latest_overall,
+        )
+        for row in response.context["rows"]
+    }
+
+
+def test_the_overview_export_equals_the_page(client, manager, team_with_progress):
+    client.force_login(manager)
+    page = page_numbers(client.get(reverse("team-overview")))
+    assert len(page) == 2
+
+    rows = read_csv(client.get(reverse("team-overview-export", args=["csv"])))
+    header, body = rows[0], rows[1:]
+    assert len(header) == 10
+    from_csv = {
+        r[0]: ([(r[3], int(r[4]), int(r[5]), int(r[6]))], int(r[7]), int(r[9]) if r[9] else None)
+        for r in body
+    }
+    assert from_csv == page
+
+    sheets = read_xlsx(client.get(reverse("team-overview-export", args=["xlsx"])))
+    (body,) = [rows[1:] for rows in sheets.values()]
+    from_xlsx = {r[0]: ([(r[3], r[4], r[5], r[6])], r[7], r[9]) for r in body}
+    assert from_xlsx == page
+
+
+def test_the_overview_export_keeps_the_filters(client, manager, team_with_progress):
+    client.force_login(manager)
+    rows = read_csv(
+        client.get(reverse("team-overview-export", args=["csv"]), {"role": "volunteer"})
+    )
+    assert [r[0] for r in rows[1:]] == ["Vera"]
+    bad = client.get(reverse("team-overview-export", args=["csv"]), {"role": "x"})
+    assert bad.status_code == 400
+
+
+def test_an_unshared_score_stays_out_of_the_export(client, manager, team_with_progress):
+    client.force_login(manager)
+    rows = read_csv(client.get(reverse("team-overview-export", args=["csv"])))
+    vera = next(r for r in rows[1:] if r[0] == "Vera")
+    assert vera[9] == ""
+
+
+def test_text_that_looks_like_a_formula_is_defused(client, manager, learner):
+    Profile.objects.filter(user=learner).update(display_name='=HYPERLINK("http://x","klik")')
+    client.force_login(manager)
+    rows = read_csv(client.get(reverse("team-overview-export", args=["csv"])))
+    assert rows[1][0] == '\'=HYPERLINK("http://x","klik")'
+    sheets = read_xlsx(client.get(reverse("team-overview-export", args=["xlsx"])))
+    (rows,) = sheets.values()
+    assert rows[1][0].startswith("'=")
+    for value in ("=1+1", "+31", "-2", "@SUM(A1)"):
+        assert defuse(value) == "'" + value
+    assert defuse("Alice") == "Alice" and defuse(-2) == -2
+
+
+@pytest.fixture
+def growing_team(make_user, organisation, team, published_scenario):
+    earlier = timezone.now() - datetime.timedelta(days=65)
+    for number in range(6):
+        user = make_user(f"g{number}@example.nl", organisation=organisation, teams=[team])
+        play(user, published_scenario, skill=0, seed=number, when=earlier)
+        play(user, published_scenario, skill=1, seed=number)
+
+
+def test_the_growth_export_equals_the_page(client, manager, team, growing_team):
+    client.force_login(manager)
+    growth = client.get(reverse("team-growth"), {"team": team.pk}).context["growth"]
+    assert growth.enough
+    profile = [(row.name, row.first, row.latest) for row in growth.profile]
+    timeline = [(m.strftime("%Y-%m"), n) for m, n in growth.timeline]
+    quality = [
+        (q.month.strftime("%Y-%m"), *[v for _q, n, s in q.shares for v in (n, s)])
+        for q in growth.quality
+    ]
+
+    sheets = read_xlsx(client.get(reverse("team-growth-export", args=["xlsx"]), {"team": team.pk}))
+    profile_sheet, timeline_sheet, quality_sheet = sheets.values()
+    assert [tuple(r[:3]) for r in profile_sheet[1:]] == profile
+    assert [tuple(r) for r in timeline_sheet[1:]] == timeline
+    assert [tuple(r) for r in quality_sheet[1:]] == quality
+
+    rows = read_csv(client.get(reverse("team-growth-export", args=["csv"]), {"team": team.pk}))
+    sections, current = [], None
+    for row in rows:
+        if not row:
+            current = None
+        elif current is None:
+            current = []
+            sections.append(current)
+        else:
+            current.append(row)
+    csv_profile, csv_timeline, csv_quality = (section[1:] for section in sections)
+    assert [(r[0], int(r[1]), int(r[2])) for r in csv_profile] == profile
+    assert [(r[0], int(r[1])) for r in csv_timeline] == timeline
+    assert [(r[0], *map(int, r[1:])) for r in csv_quality] == quality
+
+
+def test_a_small_teams_growth_export_holds_no_scores(
+    client, manager, team, learner, published_scenario
+):
+    play(learner, published_scenario)
+    client.force_login(manager)
+    sheets = read_xlsx(client.get(reverse("team-growth-export", args=["xlsx"]), {"team": team.pk}))
+    assert len(sheets) == 1  # only the attempts per month
+    rows = read_csv(client.get(reverse("team-growth-export", args=["csv"]), {"team": team.pk}))
+    assert len(rows[0]) == 2

@@ -1,0 +1,91 @@
+import pytest
+from django.urls import reverse
+
+from courses.models import LessonProgress, Reflection, ReflectionReply
+
+from .conftest import play
+
+
+@pytest.fixture
+def group(cohort, learner, volunteer, lessons):
+    cohort.participants.add(learner, volunteer)
+    LessonProgress.objects.create(user=learner, lesson=lessons[0])
+    LessonProgress.objects.create(user=learner, lesson=lessons[1])
+    return cohort
+
+
+def test_the_overview_lists_the_groups_with_waiting_reflections(client, trainer, group, learner):
+    Reflection.objects.create(author=learner, cohort=group, body="Wat ik meeneem")
+    client.force_login(trainer)
+    response = client.get(reverse("trainer-overview"))
+    assert response.status_code == 200
+    (cohort,) = response.context["cohorts"]
+    assert cohort.participant_count == 2
+    assert cohort.waiting_count == 1
+
+
+def test_it_shows_who_finished_which_lesson_and_scenario(
+    client, trainer, group, learner, volunteer, published_scenario
+):
+    play(volunteer, published_scenario)
+    client.force_login(trainer)
+    response = client.get(reverse("trainer-cohort", args=[group.pk]))
+    assert response.status_code == 200
+    overview = response.context["overview"]
+    assert [page.pk for page in overview.scenarios] == [published_scenario.pk]
+    members = {m.user_id: m for m in overview.members}
+    assert members[learner.pk].lessons == [True, True, False, False]
+    assert members[learner.pk].scenarios == [False]
+    assert members[volunteer.pk].lessons_done == 0
+    assert members[volunteer.pk].scenarios == [True]
+    assert f'data-member="{learner.pk}" data-lessons="2" data-scenarios="0"'.encode() in (
+        response.content
+    )
+
+
+def test_reflections_wait_until_a_trainer_of_the_group_answers(
+    client, trainer, group, learner, volunteer, make_user, organisation
+):
+    shared = Reflection.objects.create(
+        author=learner, cohort=group, body="Gedeeld", visibility=Reflection.Visibility.COHORT
+    )
+    private = Reflection.objects.create(author=volunteer, cohort=group, body="Privé")
+    answered = Reflection.objects.create(author=volunteer, cohort=group, body="Beantwoord")
+    ReflectionReply.objects.create(reflection=answered, author=trainer, body="Mooi")
+    ReflectionReply.objects.create(reflection=shared, author=volunteer, body="Herkenbaar")
+    Reflection.objects.create(author=learner, cohort=group, body="Verborgen", hidden=True)
+    client.force_login(trainer)
+    response = client.get(reverse("trainer-cohort", args=[group.pk]))
+    waiting = response.context["overview"].reflections
+    assert [r.pk for r in waiting] == [private.pk, shared.pk]  # newest first
+    assert response.context["reflections_url"].endswith(f"/leergroep/{group.pk}/reflecties/")
+
+
+def test_it_lists_the_choices_most_often_less_desired_with_their_texts(
+    client, trainer, group, learner, volunteer, published_scenario
+):
+    for seed in range(6):
+        play(learner, published_scenario, skill=0, seed=seed)
+        play(volunteer, published_scenario, skill=0, seed=seed + 10)
+    client.force_login(trainer)
+    response = client.get(reverse("trainer-cohort", args=[group.pk]))
+    ((discussion, debrief_url),) = response.context["discussions"]
+    assert discussion.page.pk == published_scenario.pk
+    assert 0 < len(discussion.choices) <= 5
+    times = [choice.times for choice in discussion.choices]
+    assert times == sorted(times, reverse=True)
+    assert all(choice.choice_text and choice.node_text for choice in discussion.choices)
+    assert all(1 <= choice.learners <= 2 for choice in discussion.choices)
+    if debrief_url:
+        assert debrief_url.endswith(f"/{group.pk}/nabespreking/{published_scenario.pk}/")
+
+
+def test_attempts_of_people_outside_the_group_do_not_count(
+    client, trainer, group, outsider, published_scenario
+):
+    for seed in range(3):
+        play(outsider, published_scenario, skill=0, seed=seed)
+    client.force_login(trainer)
+    response = client.get(reverse("trainer-cohort", args=[group.pk]))
+    for discussion, _url in response.context["discussions"]:
+        assert discussion.choices == []
