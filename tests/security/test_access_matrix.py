@@ -1,0 +1,173 @@
+"""Every URL that names an object refuses everyone who has no business with that object.
+
+The URL patterns come from Django's resolver, not from a hand-kept list: a new pattern that
+takes an id, slug or code and has no row in CASES makes this test fail until someone decides
+who may see it.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.security.conftest import SECRET_NAME, SECRET_REFLECTION, SECRET_REPLY
+
+OUR_APPS = ("kantelwerk", "scenarios", "courses", "dashboards", "people")
+OUTSIDERS = ("other_learner", "other_trainer", "other_manager", "anonymous")
+REFUSED = {403, 404, 410}
+SECRETS = (SECRET_NAME, SECRET_REFLECTION, SECRET_REPLY)
+
+
+@dataclass(frozen=True)
+class Case:
+    """How to build the URL's arguments from the world, and who besides side A may pass."""
+
+    kwargs: object
+    also_allowed: frozenset = field(default_factory=frozenset)
+    own_data: bool = False  # answers with the visitor's own data (e.g. their own team)
+
+
+CASES = {
+    # Scenario authoring is shared by every trainer (they author the whole platform).
+    "scenarios_admin:map": Case(lambda w: {"page_id": w.scenario.pk}, frozenset({"other_trainer"})),
+    "scenarios_admin:export": Case(
+        lambda w: {"page_id": w.scenario.pk}, frozenset({"other_trainer"})
+    ),
+    "scenario-start": Case(lambda w: {"page_pk": w.scenario.pk}),
+    "attempt-play": Case(lambda w: {"pk": w.attempt.pk}),
+    "attempt-feedback": Case(lambda w: {"pk": w.attempt.pk, "step": 1}),
+    "attempt-result": Case(lambda w: {"pk": w.attempt.pk}),
+    "attempt-compare": Case(lambda w: {"pk": w.attempt.pk}),
+    "lesson-done": Case(lambda w: {"pk": w.lesson.pk}),
+    "cohort-detail": Case(lambda w: {"pk": w.cohort.pk}),
+    "cohort-renew-invite": Case(lambda w: {"pk": w.cohort.pk}),
+    # The invitation code is the secret: with a wrong one nobody gets in.
+    "cohort-join": Case(lambda w: {"code": "geraden-code-123"}),
+    "cohort-reflections": Case(lambda w: {"pk": w.cohort.pk}),
+    "reflection-detail": Case(lambda w: {"pk": w.reflection.pk}),
+    "reflection-reply": Case(lambda w: {"pk": w.reflection.pk}),
+    "reflection-edit": Case(lambda w: {"pk": w.reflection.pk}),
+    "reflection-delete": Case(lambda w: {"pk": w.reflection.pk}),
+    "reflection-hide": Case(lambda w: {"pk": w.reflection.pk}),
+    "reply-delete": Case(lambda w: {"pk": w.reply.pk}),
+    "reply-hide": Case(lambda w: {"pk": w.reply.pk}),
+    "cohort-debrief-index": Case(lambda w: {"pk": w.cohort.pk}),
+    "cohort-debrief": Case(lambda w: {"pk": w.cohort.pk, "scenario_page_pk": w.scenario.pk}),
+    "trainer-cohort": Case(lambda w: {"pk": w.cohort.pk}),
+    # Exports differ by format only; the team comes from the query string (tested below).
+    "team-overview-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
+    "team-growth-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
+}
+
+
+def object_patterns() -> dict[str, URLPattern]:
+    """Return our apps' URL patterns that take an argument, by namespaced name."""
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif pattern.callback.__module__.split(".")[0] in OUR_APPS:
+                yield f"{namespace}{pattern.name}", pattern
+
+    return {
+        name: pattern
+        for name, pattern in walk(get_resolver().url_patterns)
+        if pattern.pattern.regex.groups
+    }
+
+
+def test_every_url_that_takes_an_object_has_a_row_in_the_matrix():
+    assert set(object_patterns()) == set(CASES)
+
+
+def client_for(client, world, persona):
+    client.logout()
+    if persona != "anonymous":
+        client.force_login(getattr(world, persona))
+    return client
+
+
+def assert_refused(response, persona):
+    if response.status_code == 302:  # to the login, or the admin's start page
+        location = response["Location"]
+        assert "/account/login/" in location or location.rstrip("/").endswith("/admin"), location
+        return
+    assert response.status_code in REFUSED, (persona, response.status_code)
+    assert_no_secrets(response)
+
+
+def assert_no_secrets(response):
+    body = response.content.decode(errors="replace")
+    for secret in SECRETS:
+        assert secret not in body
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_outsiders_are_refused(client, world, name):
+    case = CASES[name]
+    url = reverse(name, kwargs=case.kwargs(world))
+    for persona in OUTSIDERS:
+        if persona in case.also_allowed:
+            continue
+        client = client_for(client, world, persona)
+        get = client.get(url)
+        if get.status_code != 405:  # POST-only views answer GET with 405: nothing revealed
+            check(get, persona, case)
+        data = {"body": "x", "step": 1, "choice": "vraag-door", "visibility": "cohort"}
+        post = client.post(url, data)
+        if post.status_code != 405:
+            check(post, persona, case)
+    world.reflection.refresh_from_db()
+    assert world.reflection.body == SECRET_REFLECTION and not world.reflection.hidden
+    world.cohort.refresh_from_db()
+    assert world.cohort.participants.count() == 2
+
+
+def check(response, persona, case):
+    if case.own_data and response.status_code == 200:
+        assert_no_secrets(response)
+    else:
+        assert_refused(response, persona)
+
+
+@pytest.mark.parametrize("persona", OUTSIDERS)
+def test_lessons_of_a_course_are_refused_to_outsiders(client, world, persona):
+    response = client_for(client, world, persona).get(world.lesson.url)
+    assert_refused(response, persona)
+
+
+@pytest.mark.parametrize(
+    "name", ["team-overview", "team-growth", "team-overview-export", "team-growth-export"]
+)
+def test_a_manager_of_another_team_cannot_ask_for_this_team(client, world, name):
+    kwargs = {"fmt": "csv"} if "export" in name else {}
+    url = reverse(name, kwargs=kwargs) + f"?team={world.team.pk}"
+    response = client_for(client, world, "other_manager").get(url)
+    body = response.content.decode(errors="replace")
+    assert response.status_code in REFUSED | {400} or SECRET_NAME not in body
+    assert SECRET_NAME not in body
+
+
+@pytest.mark.parametrize("persona", ["learner", "other_learner"])
+def test_staff_areas_are_refused_to_learners(client, world, persona):
+    client = client_for(client, world, persona)
+    admin = client.get("/admin/")
+    assert admin.status_code in (302, 403)
+    for name in ("team-overview", "team-overview-export"):
+        kwargs = {"fmt": "xlsx"} if "export" in name else {}
+        assert client.get(reverse(name, kwargs=kwargs)).status_code in REFUSED
+
+
+def test_side_a_itself_gets_in(client, world):
+    """The matrix would pass vacuously if the owners were refused too."""
+    client.force_login(world.learner)
+    assert client.get(reverse("attempt-result", args=[world.attempt.pk])).status_code == 200
+    assert client.get(reverse("reflection-detail", args=[world.reflection.pk])).status_code == 200
+    assert client.get(world.lesson.url).status_code == 200
+    client.force_login(world.trainer)
+    assert client.get(reverse("cohort-debrief-index", args=[world.cohort.pk])).status_code == 200
+    assert client.get(reverse("attempt-result", args=[world.attempt.pk])).status_code == 200
+    client.force_login(world.manager)
+    assert SECRET_NAME in client.get(reverse("team-overview")).content.decode()
