@@ -65,6 +65,17 @@ class ProfileDetailsForm(forms.ModelForm):
 class SignupForm(forms.Form):
     """Extra sign-up fields for allauth (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
+    # allauth's own fields first, then who you are; allauth reads this order.
+    field_order = [
+        "email",
+        "password1",
+        "password2",
+        "display_name",
+        "role",
+        "organisation",
+        "team",
+    ]
+
     display_name = forms.CharField(
         label=_("Your name"),
         max_length=150,
