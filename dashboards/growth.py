@@ -73,6 +73,16 @@ class QualityMonth:
         return round_half_away(Fraction(100 * self.counts[quality], self.total))
 
     @property
+    def segments(self) -> list[tuple[str, str, str]]:
+        """(quality, start, width) on a 0–100 scale, for a stacked bar (SVG numbers)."""
+        segments, start = [], Fraction(0)
+        for quality in QUALITIES:
+            width = Fraction(100 * self.counts[quality], self.total) if self.total else Fraction(0)
+            segments.append((quality, f"{float(start):.2f}", f"{float(width):.2f}"))
+            start += width
+        return segments
+
+    @property
     def shares(self) -> list[tuple[str, int, int]]:
         return [(quality, self.counts[quality], self.share(quality)) for quality in QUALITIES]
 

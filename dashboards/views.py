@@ -70,9 +70,23 @@ def team_overview(request):
         "page": page,
         "rows": rows,
         "sort_links": _sort_links(filters),
+        "sort_options": _sort_options(),
+        "current_sort": ("-" if filters.descending else "") + filters.sort,
         "query": filters.query(),
     }
     return render(request, "dashboards/team_overview.html", context)
+
+
+def _sort_options() -> list[tuple[str, str]]:
+    return [
+        ("name", _("Name (A–Z)")),
+        ("-name", _("Name (Z–A)")),
+        ("role", _("Role")),
+        ("completion", _("Completion, lowest first")),
+        ("-completion", _("Completion, highest first")),
+        ("activity", _("Last activity, longest ago first")),
+        ("-activity", _("Last activity, most recent first")),
+    ]
 
 
 def _sort_links(filters: OverviewFilters) -> dict[str, dict]:
