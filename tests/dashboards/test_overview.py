@@ -141,7 +141,14 @@ def _queries(client, url, params=None) -> int:
 
 @pytest.mark.parametrize("url_name", ["team-overview", "team-overview-export"])
 def test_the_overview_needs_the_same_few_queries_for_10_or_1000_members(
-    client, manager, team, organisation, cohort, lessons, published_scenario, bulk_members,
+    client,
+    manager,
+    team,
+    organisation,
+    cohort,
+    lessons,
+    published_scenario,
+    bulk_members,
     url_name,
 ):
     args = ["xlsx"] if url_name == "team-overview-export" else []
