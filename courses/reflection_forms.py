@@ -11,6 +11,8 @@ from .models import Cohort, LessonPage, Reflection, ReflectionReply
 from .reflections import lesson_in_course, lesson_prompts
 
 MAX_LENGTH = 10_000
+# Ids come back from hidden fields; anything outside a database integer is tampering.
+MAX_ID = 2**31 - 1
 
 
 class ReflectionForm(forms.ModelForm):
@@ -40,8 +42,12 @@ class NewReflectionForm(ReflectionForm):
     cohort = forms.ModelChoiceField(
         label=_("Learning group"), queryset=Cohort.objects.none(), empty_label=None
     )
-    attempt = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    lesson = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    attempt = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
+    lesson = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
     prompt = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 
     class Meta(ReflectionForm.Meta):

@@ -20,7 +20,8 @@ PER_PAGE = 20
 def _next_url(request, default: str) -> str:
     """Where to go after a POST: a local ``next`` address, or the default."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    # Only a local path: anything else would be read by redirect() as a view name.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
