@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
@@ -59,7 +59,7 @@ PLANS = {
     _at("yvonne"): Plan(4, (MARK, ANJA), (MARK,)),
     _at("marieke"): Plan(4, (MARK, ANJA), (ANJA,)),
     _at("gerard"): Plan(2, (MARK,)),
-    _at("dewi"): Plan(1, (HANS,)),
+    _at("dewi"): Plan(2, (HANS, MARK)),
     _at("pieter"): Plan(3, (HANS, MARK, RIET), (HANS,)),
     _at("ilse"): Plan(1, (HANS,)),
     _at("rachid"): Plan(2, (HANS, MARK)),
@@ -109,17 +109,19 @@ DAYS_AGO = {(JEROEN, MARK, 1): 6}
 
 FIRST_TRY = {"desired": 1.2, "acceptable": 1.6, "less_desired": 1.2}
 LATER_TRY = {"desired": 6.0, "acceptable": 1.2, "less_desired": 0.2}
+# Weight of a choice that draws on the network (True) or passes it by (False), per role:
+# volunteers know the neighbours, professionals tend to reach for what they can arrange.
+NETWORK_LEAN = {"volunteer": {True: 4.0, False: 0.3}, "professional": {True: 0.5, False: 1.0}}
 
 
 @dataclass
 class Planned:
     user: object
     page: ScenarioPage
-    number: int
     path: engine.Path
     started: datetime
     minutes: int
-    attempt: Attempt | None = field(default=None)
+    attempt: Attempt | None = None
 
 
 def has_activity(cohort: Cohort) -> bool:
@@ -206,11 +208,11 @@ class _Group:
             scenario = scenario_for_revision(page.live_revision)
             first = self._first_moment(user.email, name)
             first_path = self._route(scenario, user, name, 0, improving=False)
-            planned.append(Planned(user, page, 0, first_path, first, self.rng.randint(5, 14)))
+            planned.append(Planned(user, page, first_path, first, self.rng.randint(5, 14)))
             if name in plan.replays:
                 later = self._later_moment(user.email, name, first)
                 path = self._better_route(scenario, user, name, first_path)
-                planned.append(Planned(user, page, 1, path, later, self.rng.randint(4, 11)))
+                planned.append(Planned(user, page, path, later, self.rng.randint(4, 11)))
         return planned
 
     def _first_moment(self, email: str, name: str) -> datetime:
@@ -254,7 +256,9 @@ class _Group:
         for written in REFLECTIONS.get(self.cohort.name, []):
             reflection, moment = self._reflection(written, people[written.author])
             for reply in written.replies:
-                moment = min(moment + timedelta(hours=reply.hours_later), self._latest())
+                # Reflections are dated at least two hours back, so a reply always follows.
+                latest = self.now - timedelta(minutes=10)
+                moment = min(moment + timedelta(hours=reply.hours_later), latest)
                 answer = ReflectionReply.objects.create(
                     reflection=reflection, author=people[reply.author], body=reply.body
                 )
@@ -350,10 +354,8 @@ def _pick(node: engine.Node, rng: random.Random, role: str, improving: bool, vis
 def _weight(choice: engine.Choice, role: str, improving: bool) -> float:
     weight = (LATER_TRY if improving else FIRST_TRY).get(choice.quality, 1.0)
     network = choice.scores.get(NETWORK, 0)
-    if role == "volunteer":
-        weight *= 3.0 if network > 0 else 0.4 if network < 0 else 1.0
-    elif role == "professional" and network > 0 and not improving:
-        weight *= 0.6
+    if network and role in NETWORK_LEAN:
+        weight *= NETWORK_LEAN[role][network > 0]
     return weight
 
 
