@@ -71,6 +71,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kantelwerk.context_processors.language_switch",
+                "kantelwerk.context_processors.roles",
             ],
         },
     },
