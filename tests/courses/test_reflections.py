@@ -550,3 +550,30 @@ def test_a_hidden_reply_shows_a_note_to_others_and_the_text_to_trainer_and_autho
     assert reply.pk in shown_ids(response, "data-reply") and b"geheimpje" not in response.content
     client.force_login(volunteer)
     assert b"geheimpje" in client.get(url).content
+
+
+# The form at a lesson's prompt -----------------------------------------------------------
+
+
+def render_prompt(rf, user, lesson, cohort) -> str:
+    from django.template.loader import render_to_string
+
+    request = rf.get("/les/")
+    request.user = user
+    context = {"prompt": PROMPT, "lesson": lesson, "cohort": cohort, "user": user}
+    return render_to_string("courses/reflections/prompt.html", context, request=request)
+
+
+def test_the_prompt_offers_a_form_to_a_participant(rf, cohort, lesson, volunteer):
+    html = render_prompt(rf, volunteer, lesson, cohort)
+    assert f'name="lesson" value="{lesson.pk}"' in html
+    assert reverse("reflection-create") in html
+
+
+@pytest.mark.parametrize("who", ["trainer", "outsider"])
+def test_the_prompt_offers_no_form_to_a_trainer_or_without_a_cohort(
+    rf, cohort, lesson, who, request
+):
+    user = request.getfixturevalue(who)
+    html = render_prompt(rf, user, lesson, cohort if who == "trainer" else None)
+    assert "data-reflection-prompt" in html and reverse("reflection-create") not in html
