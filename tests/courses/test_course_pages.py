@@ -125,3 +125,29 @@ def test_every_lesson_block_renders(client, make_course, make_user, organisation
     assert principle.description[:40] in html
     assert "Kijk wat iemand zelf kan." in html
     assert "youtube-nocookie.com/embed/x" in html
+
+
+def test_an_image_block_shows_its_text_alternative_and_caption(
+    client, make_course, learner, settings, tmp_path
+):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    image = Image.objects.create(title="Keukentafel", file=ImageFile(buffer, name="tafel.png"))
+    course = make_course(
+        "Met beeld",
+        open_to_all=True,
+        lessons=[
+            [("image", {"image": image.pk, "alt": "Twee mensen aan tafel", "caption": "Thuis"})]
+        ],
+    )
+    client.force_login(learner)
+    html = client.get(lessons_of(course)[0].url).content.decode()
+    assert 'alt="Twee mensen aan tafel"' in html
+    assert "<figcaption>Thuis</figcaption>" in html
