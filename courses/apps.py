@@ -11,7 +11,7 @@ class CoursesConfig(AppConfig):
 
         from scenarios.access import register_attempt_viewer, register_play_check
 
-        from . import access, flows
+        from . import access, flows, reflection_hooks  # noqa: F401 — registers the result panel
 
         register_play_check(access.may_play_scenario)
         register_attempt_viewer(access.trainer_sees_attempt)

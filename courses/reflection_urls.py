@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import debrief_views, reflection_hooks, reflection_views  # noqa: F401 — hooks register
+from . import debrief_views, reflection_views
 
 urlpatterns = [
     path(
