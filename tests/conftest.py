@@ -34,6 +34,7 @@ DATA_MIGRATIONS = [
     ("people.migrations.0002_trainer_group", "create_trainer_group"),
     ("scenarios.migrations.0002_principles_and_trainer_rights", "seed_principles"),
     ("scenarios.migrations.0002_principles_and_trainer_rights", "grant_trainer_rights"),
+    ("courses.migrations.0002_trainers_manage_cohorts", "grant_cohort_rights"),
 ]
 
 
