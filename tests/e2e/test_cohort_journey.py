@@ -1,6 +1,8 @@
-"""Fatima's journey: an invitation link, sign-up, Mijn leren, the first lesson and its scenario.
+"""Fatima's journey: an invitation link, sign-up, Mijn leren, the first lesson and its scenario,
+a reflection shared with the group that a professional replies to.
 
-Karin, the trainer, then opens the learning group page with the invitation link and role mix.
+Karin, the trainer, then opens the learning group page (invitation link, role mix) and the
+debrief.
 Every page is checked with axe and photographed at 375 and 1280 px.
 """
 
@@ -9,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from wagtail.models import Page
 
-from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage
+from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, Reflection
 from people.models import Organisation, Role
 from scenarios import engine, interop
-from scenarios.models import Principle, ScenarioIndexPage
+from scenarios.models import Principle, ScenarioIndexPage, ScenarioPage
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import screenshot, serious_violations
 
@@ -50,7 +53,7 @@ def cohort(migrated_db, make_user):
         {"type": "text", "value": "<p>Een mantelzorger die het niet meer trekt. Wat doe jij?</p>"},
         {"type": "principle", "value": {"principle": eigen_kracht.pk, "note": ""}},
         {"type": "scenario", "value": {"scenario": scenario.pk, "introduction": ""}},
-        # The reflection prompt of this lesson is added with the reflections work.
+        {"type": "reflection", "value": {"prompt": "Wat neem je mee uit dit gesprek?"}},
     ]
     lesson = LessonPage(title="De overbelaste mantelzorger", slug="les-1", body=json.dumps(body))
     publish(course.add_child(instance=lesson))
@@ -74,6 +77,13 @@ def cohort(migrated_db, make_user):
             make_user(f"prof{number}@example.nl", role=Role.PROFESSIONAL, organisation=welzijn)
         )
     return group
+
+
+def log_in(page, base, email, password):
+    page.goto(base + "/account/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
 
 
 def check(page, name):
@@ -115,14 +125,34 @@ def test_a_volunteer_follows_an_invitation_signs_up_and_plays_the_first_lesson(
     assert page.get_by_role("heading", level=1).inner_text() == "De overbelaste mantelzorger"
     check(page, "lesson")
 
+    scenario_page = ScenarioPage.objects.get()
     page.get_by_role("button", name="Begin het gesprek").click()
     scenario, _ = engine.load_json(SCENARIO.read_bytes())
     for _node, choice in engine.desired_route(scenario):
         page.locator(f"button[name=choice][value='{choice}']").click()
         page.locator("main a.button--primary").click()
     assert page.locator("[data-overall]").count() == 1
-    # The reflection ("Wat neem je mee?", shared with the group) is written here, and a
-    # professional of the group replies to it: added with the reflections work.
+    box = page.locator("[data-reflection-panel]")
+    box.locator("textarea[name=body]").fill("Ik zag eerst alleen Joop, nu ook Anja zelf.")
+    box.locator("input[name=visibility][value=cohort]").check()
+    check(page, "result-reflection")
+    box.locator("button[type=submit]").click()
+    reflection = Reflection.objects.get(author__email="fatima@example.nl")
+    assert reflection.visibility == "cohort"
+
+    professional = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(professional, base, "prof0@example.nl", PASSWORD)
+    professional.goto(base + reverse("cohort-reflections", args=[cohort.pk]))
+    assert "Ik zag eerst alleen Joop" in professional.content()
+    check(professional, "cohort-reflections")
+    professional.goto(base + reverse("reflection-detail", args=[reflection.pk]))
+    professional.locator("form.reply-form textarea[name=body]").fill("Herkenbaar, dank je!")
+    professional.locator("form.reply-form button[type=submit]").click()
+    professional.context.close()
+
+    page.goto(base + reverse("reflection-detail", args=[reflection.pk]))
+    assert "Herkenbaar, dank je!" in page.content()
+    check(page, "reflection-detail")
 
     page.goto(base + "/mijn-leren/")
     assert page.locator("[data-cohort] [data-progress='50']").is_visible()
@@ -142,10 +172,7 @@ def test_a_volunteer_follows_an_invitation_signs_up_and_plays_the_first_lesson(
     check(page, "cohort-participant")
 
     trainer = browser.new_context(viewport={"width": 375, "height": 800}, locale="nl-NL").new_page()
-    trainer.goto(base + "/account/login/")
-    trainer.get_by_label("E-mail").fill("karin@example.nl")
-    trainer.get_by_label("Wachtwoord").fill(PASSWORD)
-    trainer.get_by_role("button", name="Inloggen").click()
+    log_in(trainer, base, "karin@example.nl", PASSWORD)
     trainer.goto(base + cohort.get_absolute_url())
     assert trainer.locator(
         "[data-role-mix='professional:2,volunteer:1,civil_servant:0']"
@@ -153,5 +180,8 @@ def test_a_volunteer_follows_an_invitation_signs_up_and_plays_the_first_lesson(
     assert trainer.locator("[data-missing-roles=civil_servant]").is_visible()
     assert trainer.locator("#invite-url").input_value() == base + cohort.get_invite_url()
     check(trainer, "cohort")
-    # The trainer opens the group's debrief here: added with the debrief work.
+    trainer.goto(base + reverse("cohort-debrief", args=[cohort.pk, scenario_page.pk]))
+    assert trainer.locator("main h1").count() == 1
+    assert "< 3" in trainer.locator("main").inner_text()  # one finished: too few to show
+    check(trainer, "debrief")
     trainer.context.close()
