@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 
-.PHONY: run test test-postgres lint format messages bench clean
+.PHONY: run test test-postgres lint format messages bench bench-scale clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ format: $(VENV)/.installed-dev
 messages: $(VENV)/.installed-dev
 	cd . && $(MANAGE) makemessages -l nl --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
 	$(MANAGE) compilemessages -l nl --ignore=.venv
+
+# Load benchmark (needs wrk: apt-get install wrk). BENCH_QUICK=1 for a quick look,
+# BENCH_DB=postgres for PostgreSQL; see bench/README.md.
+bench: $(VENV)/.installed-dev
+	$(PY) bench/run.py
+
+bench-scale: $(VENV)/.installed-dev
+	BENCH_SCALE=1 $(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) static_collected

@@ -1,0 +1,59 @@
+"""Benchmark settings: production, plus only what a loopback load test needs.
+
+Everything that shapes the cost of a request is production's: DEBUG off, WhiteNoise with
+compressed, hashed static files, the same middleware, the same database and cache set-up
+(DATABASE_URL, REDIS_URL). The bench-only differences:
+
+- plain HTTP on 127.0.0.1: no SSL redirect, no HSTS, cookies without the Secure flag
+  (the load tool talks plain HTTP and must send the session and CSRF cookies back);
+- a fixed SECRET_KEY, so a run needs no secrets;
+- a reference view at /bench/reference/ (kantelwerk.bench_urls) that returns a fixed short
+  response through the same middleware: the ceiling this server allows on this machine;
+- an X-Queries response header (kantelwerk.bench_middleware) with the number of database
+  queries the request made, so the driver can print queries per request.
+
+bench/run.py sets DATABASE_URL and BENCH_STATIC_ROOT to a temporary database and directory.
+"""
+
+import os
+import tempfile
+
+# Production refuses to start without a long SECRET_KEY. The bench uses a fixed one: it only
+# ever signs sessions in a throw-away database on loopback.
+_BENCH_SECRET_KEY = "bench-only-not-secret-0c5f1e7a9b3d2f4e6a8c0b1d3f5e7a9c2b4d6f8e0a1c3e5g7i9k"  # noqa: S105
+os.environ["SECRET_KEY"] = _BENCH_SECRET_KEY
+# Never fall back to the developer's db.sqlite3: without DATABASE_URL, use a file in /tmp.
+os.environ.setdefault(
+    "DATABASE_URL", f"sqlite:///{os.path.join(tempfile.gettempdir(), 'kantelwerk-bench.sqlite3')}"
+)
+
+from .production import *  # noqa: E402, F403
+
+BENCH = True
+
+ALLOWED_HOSTS = ["127.0.0.1"]
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+
+STATIC_ROOT = os.environ.get(
+    "BENCH_STATIC_ROOT", os.path.join(tempfile.gettempdir(), "kantelwerk-bench-static")
+)
+
+ROOT_URLCONF = "kantelwerk.bench_urls"
+# Outermost, so the count includes the queries of every other middleware (session, user).
+MIDDLEWARE = ["kantelwerk.bench_middleware.QueryCountMiddleware", *MIDDLEWARE]  # noqa: F405
+
+if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
+    # A bench run against a shared Redis never reads or clears anyone else's keys.
+    CACHES["default"]["KEY_PREFIX"] = os.environ.get("BENCH_CACHE_PREFIX", "kantelwerk-bench")  # noqa: F405
+
+if os.environ.get("BENCH_BUILD") and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # Building the throw-away database (migrate, demo, load data) need not survive a power
+    # cut; the server itself runs with production's SQLite options.
+    _options = dict(DATABASES["default"]["OPTIONS"])  # noqa: F405
+    _options["init_command"] = _options["init_command"].replace(
+        "synchronous=NORMAL", "synchronous=OFF"
+    )
+    DATABASES["default"]["OPTIONS"] = _options  # noqa: F405
