@@ -1,13 +1,16 @@
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import Cohort, CoursePage
+from .models import Cohort, CoursePage, LessonPage, LessonProgress
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
@@ -50,8 +53,26 @@ class CohortForm(WagtailAdminModelForm):
         self.fields["course"].queryset = CoursePage.objects.order_by("title")
 
 
+class CohortDeleteView(DeleteView):
+    """Refuse to delete a group with participants: their reflections would go with it."""
+
+    def run_before_hook(self):
+        if self.object.participants.exists():
+            messages.error(
+                self.request,
+                _(
+                    "This learning group still has participants. Deleting it would delete "
+                    "their reflections. Remove the participants first, or give the group an "
+                    "end date instead."
+                ),
+            )
+            return redirect(self.edit_url_name, self.object.pk)
+        return super().run_before_hook()
+
+
 class CohortViewSet(ModelViewSet):
     model = Cohort
+    delete_view_class = CohortDeleteView
     name = "cohorts"
     icon = "group"
     menu_label = _("Learning groups")
@@ -83,3 +104,30 @@ class CohortViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_cohort_viewset():
     return CohortViewSet()
+
+
+def _pages_in_use(page) -> list:
+    """Return courses with learning groups and lessons with progress in ``page``'s subtree."""
+    subtree = page.get_descendants(inclusive=True)
+    courses = CoursePage.objects.filter(pk__in=subtree, cohorts__isnull=False).distinct()
+    lessons = LessonPage.objects.filter(
+        pk__in=LessonProgress.objects.filter(lesson__in=subtree).values("lesson")
+    )
+    return [*courses, *lessons]
+
+
+@hooks.register("before_delete_page")
+def keep_courses_in_use(request, page):
+    in_use = _pages_in_use(page)
+    if not in_use:
+        return None
+    names = ", ".join(f"“{used.title}”" for used in in_use[:5])
+    messages.error(
+        request,
+        _(
+            "%(pages)s cannot be deleted: learning groups use it and learners' progress must "
+            "stay readable. Unpublish the page instead."
+        )
+        % {"pages": names},
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)

@@ -45,12 +45,13 @@ def parent_path(field: str):
 
 def count_of(queryset: QuerySet, field: str = "pk", *, distinct: bool = False) -> Coalesce:
     aggregate = CountDistinct(F(field)) if distinct else Count(F(field))
-    return Coalesce(Subquery(queryset.annotate(n=aggregate).values("n")[:1]), 0)
+    # A model's default ordering (pages sort by path) would leak into the GROUP BY.
+    return Coalesce(Subquery(queryset.order_by().annotate(n=aggregate).values("n")[:1]), 0)
 
 
 def max_of(queryset: QuerySet, field: str):
     return Subquery(
-        queryset.annotate(m=Max(F(field), output_field=DateTimeField())).values("m")[:1],
+        queryset.order_by().annotate(m=Max(F(field), output_field=DateTimeField())).values("m")[:1],
         output_field=DateTimeField(),
     )
 
