@@ -20,6 +20,15 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("course overview")
 
+    def route(self, request, path_components):
+        """Find a lesson (course/lesson/) in one query instead of two per level."""
+        if len(path_components) == 2:
+            url_path = f"{self.url_path}{path_components[0]}/{path_components[1]}/"
+            lesson = LessonPage.objects.live().filter(url_path=url_path).first()
+            if lesson is not None:
+                return lesson.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = CoursePage.objects.live().child_of(self)

@@ -20,11 +20,29 @@ def language_switch(request):
 
 
 def roles(request):
-    """Tell the navigation whether to offer the team overview (one query, only when asked)."""
+    """Tell the navigation which overviews to offer this user.
+
+    Computed once per user and kept in the cache for a few minutes: the navigation is on every
+    page, and these answers (trainer? manager?) change rarely.
+    """
+    from django.core.cache import cache
+
     from people.models import Team
 
-    def is_manager() -> bool:
+    def flags() -> dict:
         user = request.user
-        return user.is_authenticated and Team.objects.filter(managers__user_id=user.pk).exists()
+        if not user.is_authenticated:
+            return {}
 
-    return {"is_manager": SimpleLazyObject(is_manager)}
+        def compute():
+            return {
+                "trainer": user.has_perm("wagtailadmin.access_admin"),
+                "manager": Team.objects.filter(managers__user_id=user.pk).exists(),
+            }
+
+        return cache.get_or_set(f"nav-roles:{user.pk}", compute, NAV_ROLES_SECONDS)
+
+    return {"nav_roles": SimpleLazyObject(flags)}
+
+
+NAV_ROLES_SECONDS = 300
