@@ -6,7 +6,7 @@ import json
 from collections import deque
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from scenarios.engine import (
@@ -129,9 +129,18 @@ def edges_of(s: Scenario) -> dict[str, list[tuple[str, Choice]]]:
 
 
 def reference_is_valid(s: Scenario) -> bool:
-    """Check rules 2-7 the plain way, independent of the engine."""
+    """Check rules 2-7 the plain way, independent of the engine.
+
+    Also check that node keys are unique and choice keys unique within their node: that is
+    rule 1, but validate_graph checks it too (a Scenario from the admin skips
+    parse_document), and damaged_graphs can add a choice whose key is already taken.
+    """
     edges = edges_of(s)
     keys = set(edges)
+    if len(keys) != len(s.nodes):
+        return False
+    if any(len({c.key for c in n.choices}) != len(n.choices) for n in s.nodes):
+        return False
     if s.start not in keys or not any(n.end for n in s.nodes):
         return False
     if any(c.target not in keys for n in s.nodes for c in n.choices):
@@ -179,6 +188,34 @@ def total(path, principles=PRINCIPLES) -> int:
 
 @SETTINGS
 @given(st.one_of(any_graphs(), damaged_graphs(), valid_graphs()))
+@example(  # shrunk from a rare failure: "drop" then "add" in damaged_graphs reused key c1
+    Scenario(
+        "T",
+        PRINCIPLES,
+        "n0",
+        (
+            Node("n0", "t", choices=(Choice("c0", "t", "n3", "desired"),)),
+            Node(
+                "n3",
+                "t",
+                choices=(Choice("c1", "t", "n4", "desired"), Choice("c1", "t", "n0", "desired")),
+            ),
+            Node("n4", "t", end=True),
+        ),
+    )
+)
+@example(  # the same for node keys: two endings called n1
+    Scenario(
+        "T",
+        PRINCIPLES,
+        "n0",
+        (
+            Node("n0", "t", choices=(Choice("c0", "t", "n1", "desired"),)),
+            Node("n1", "t", end=True),
+            Node("n1", "t", end=True),
+        ),
+    )
+)
 def test_validate_graph_accepts_exactly_the_valid_graphs(s):
     assert (validate_graph(s) == []) == reference_is_valid(s)
 
