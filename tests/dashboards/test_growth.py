@@ -177,9 +177,10 @@ def test_growth_needs_the_same_few_queries_for_10_or_1000_members(
     client, manager, team, cohort, lessons, published_scenario, bulk_members, url
 ):
     client.force_login(manager)
+    client.get(reverse("home"))  # the navigation's roles are cached after the first page
     bulk_members(team, 10, page=published_scenario, prefix="a")
     small = _queries(client, url, {"team": team.pk})
     bulk_members(team, 990, page=published_scenario, prefix="b")
     large = _queries(client, url, {"team": team.pk})
     assert small == large
-    assert large <= 12
+    assert large <= 10

@@ -54,6 +54,8 @@ CASES = {
     "cohort-debrief-index": Case(lambda w: {"pk": w.cohort.pk}),
     "cohort-debrief": Case(lambda w: {"pk": w.cohort.pk, "scenario_page_pk": w.scenario.pk}),
     "trainer-cohort": Case(lambda w: {"pk": w.cohort.pk}),
+    # Only administrators delete learning groups (trainers have no delete right).
+    "cohorts:delete": Case(lambda w: {"pk": w.cohort.pk}),
     # Exports differ by format only; the team comes from the query string (tested below).
     "team-overview-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
     "team-growth-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
