@@ -5,6 +5,7 @@ organisation who must never see the others' things.
 """
 
 import importlib
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -16,6 +17,7 @@ from wagtail.models import Page
 
 from people.models import Organisation, Profile, Role, Team
 from scenarios.graph import clear_revision_cache
+from scenarios.interop import import_scenario
 from scenarios.models import ScenarioIndexPage
 
 PASSWORD = "een-goed-wachtwoord-42"
@@ -142,10 +144,27 @@ def admin_user(make_user, organisation):
     return make_user("admin@example.nl", organisation=organisation, superuser=True, name="Beheer")
 
 
+DEMO_SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios" / "demo"
+
+
 @pytest.fixture
-def library(db):
-    """An empty scenario library under the site's home page."""
+def scenario_index(db):
+    """A published scenario library under the site's home page."""
     clear_revision_cache()
-    index = ScenarioIndexPage(title="Bibliotheek", slug="bibliotheek")
+    index = ScenarioIndexPage(title="Scenario's", slug="scenarios-test")
     Page.objects.get(depth=2).add_child(instance=index)
+    index.save_revision().publish()
     return index
+
+
+@pytest.fixture
+def library(scenario_index):
+    """The scenario library, for tests that publish their own scenario documents."""
+    return scenario_index
+
+
+@pytest.fixture
+def published_scenario(scenario_index):
+    """The demo scenario "Dagbesteding voor Mark", imported and published."""
+    data = (DEMO_SCENARIOS / "dagbesteding-mark.json").read_bytes()
+    return import_scenario(data, scenario_index, publish=True).page

@@ -17,24 +17,9 @@ from dashboards.load_data import _own_timestamps, random_walk
 from people.models import Profile, Role, Team
 from scenarios import engine, interop
 from scenarios.graph import scenario_for_revision
-from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioIndexPage
+from scenarios.models import Attempt, AttemptChoice, PrincipleScore
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "demo"
-
-
-@pytest.fixture
-def scenario_index(db):
-    home = Page.objects.get(depth=2)
-    index = ScenarioIndexPage(title="Scenario's", slug="scenarios-dash")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
-
-
-@pytest.fixture
-def published_scenario(scenario_index):
-    data = (DEMO_DIR / "dagbesteding-mark.json").read_bytes()
-    return interop.import_scenario(data, scenario_index, publish=True).page
 
 
 @pytest.fixture

@@ -104,6 +104,8 @@ def database_from_env(default_sqlite_path: Path) -> dict:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": default_sqlite_path,
         "OPTIONS": SQLITE_OPTIONS,
+        # Keep the connection: opening one runs the PRAGMAs above on every request.
+        "CONN_MAX_AGE": 600,
     }
 
 
