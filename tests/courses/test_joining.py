@@ -1,8 +1,10 @@
 """Joining a learning group by invitation link: logged in, through sign-up, and dead links."""
 
 import datetime
+import re
 
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -116,6 +118,10 @@ def test_signing_up_through_an_invitation_joins_the_group(client, cohort, organi
         organisation,
     )
     assert list(profile.teams.all()) == [team]
+    # The address must be confirmed first; the link in the mail then logs her in.
+    assert response.redirect_chain[-1][0] == reverse("account_email_verification_sent")
+    link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[-1].body).group(1)
+    response = client.post(link, follow=True)
     assert response.redirect_chain[-1][0] == reverse("my-learning")
     assert f'data-cohort="{cohort.pk}"' in response.content.decode()
 

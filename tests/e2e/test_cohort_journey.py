@@ -7,10 +7,12 @@ Every page is checked with axe and photographed at 375 and 1280 px.
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -115,6 +117,12 @@ def test_a_volunteer_follows_an_invitation_signs_up_and_plays_the_first_lesson(
     check(page, "cohort-signup")
     page.locator("main form button[type=submit]").click()
 
+    # She confirms her address with the link in the mail, which logs her in.
+    page.wait_for_url(base + reverse("account_email_verification_sent"))
+    check(page, "verification-sent")
+    link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[-1].body).group(1)
+    page.goto(base + link)
+    page.locator("main form button[type=submit]").click()
     page.wait_for_url(base + "/mijn-leren/")
     fatima = get_user_model().objects.get(email="fatima@example.nl")
     assert cohort.participants.filter(pk=fatima.pk).exists()

@@ -152,7 +152,11 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Sign-up also asks name, role, organisation and team: a learner's place in a mixed group.
 ACCOUNT_SIGNUP_FORM_CLASS = "people.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+# Mandatory: it proves the address is the user's, and only then can sign-up keep quiet about
+# addresses that already have an account (no account enumeration).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
