@@ -100,7 +100,3 @@ class Profile(models.Model):
 
     def __str__(self):
         return self.display_name or self.user.email
-
-    @property
-    def is_manager(self) -> bool:
-        return self.managed_teams.exists()

@@ -13,22 +13,34 @@ _REVISION_CACHE: dict[tuple[int, str], Scenario] = {}
 _REVISION_CACHE_SIZE = 512
 
 
+# ScenarioPage field → engine Scenario field, for everything that is a plain value.
+PAGE_FIELDS = {
+    "title": "title",
+    "start_key": "start",
+    "language": "language",
+    "role": "role",
+    "persona_name": "persona_name",
+    "persona_age": "persona_age",
+    "persona_situation": "persona_situation",
+    "setting": "setting",
+    "intro": "intro",
+}
+
+
 def scenario_from_page(page) -> Scenario:
     """Build the engine's Scenario from a ScenarioPage (live, draft or revision object)."""
     principles = sorted(page.principles.all(), key=lambda p: (p.order, p.name))
     return Scenario(
-        title=page.title,
         principles=tuple(p.slug for p in principles),
-        start=page.start_key,
         nodes=tuple(_node(block.value) for block in page.graph if block.block_type == "node"),
-        language=page.language,
-        role=page.role,
-        persona_name=page.persona_name,
-        persona_age=page.persona_age,
-        persona_situation=page.persona_situation,
-        setting=page.setting,
-        intro=page.intro,
+        **{field: getattr(page, attribute) for attribute, field in PAGE_FIELDS.items()},
     )
+
+
+def page_fields(scenario: Scenario) -> dict:
+    """Return the ScenarioPage field values for a scenario (graph included, principles not)."""
+    fields = {attribute: getattr(scenario, field) for attribute, field in PAGE_FIELDS.items()}
+    return {**fields, "graph": graph_stream_data(scenario)}
 
 
 def _node(value) -> Node:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from . import engine
 from .engine import Problem, Scenario
-from .graph import check_page, graph_stream_data, scenario_from_page
+from .graph import check_page, page_fields, scenario_from_page
 from .models import Principle, ScenarioPage
 
 
@@ -54,18 +54,7 @@ def import_scenario(
     if not parent.specific_class or "scenarios.scenariopage" not in _allowed_children(parent):
         raise ImportRefused([Problem("Onder deze pagina kan geen scenario staan.")])
     page = ScenarioPage(
-        title=scenario.title,
-        slug=_free_slug(parent, slug or scenario.title),
-        persona_name=scenario.persona_name,
-        persona_age=scenario.persona_age,
-        persona_situation=scenario.persona_situation,
-        setting=scenario.setting,
-        intro=scenario.intro,
-        role=scenario.role,
-        language=scenario.language,
-        start_key=scenario.start,
-        graph=graph_stream_data(scenario),
-        live=False,
+        slug=_free_slug(parent, slug or scenario.title), live=False, **page_fields(scenario)
     )
     page.principles.set(Principle.objects.filter(slug__in=scenario.principles))
     parent.add_child(instance=page)

@@ -74,3 +74,13 @@ def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     width = page.viewport_size["width"]
     page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+
+
+def log_in(page, base: str, email: str, password: str | None = None) -> None:
+    """Log in through the site's own login form (a demo account unless a password is given)."""
+    from people.demo import DEMO_PASSWORD
+
+    page.goto(base + "/account/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Wachtwoord").fill(password or DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()

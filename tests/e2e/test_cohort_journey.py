@@ -21,7 +21,7 @@ from people.models import Organisation, Role
 from scenarios import engine, interop
 from scenarios.models import Principle, ScenarioIndexPage, ScenarioPage
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import screenshot, serious_violations
+from tests.e2e.conftest import log_in, screenshot, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -79,13 +79,6 @@ def cohort(migrated_db, make_user):
             make_user(f"prof{number}@example.nl", role=Role.PROFESSIONAL, organisation=welzijn)
         )
     return group
-
-
-def log_in(page, base, email, password):
-    page.goto(base + "/account/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def check(page, name):

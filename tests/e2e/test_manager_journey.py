@@ -7,8 +7,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from people.models import Profile, Role
-from tests.e2e.conftest import screenshot, serious_violations
-from tests.e2e.test_scenario_journey import log_in
+from tests.e2e.conftest import log_in, screenshot, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,11 +3,10 @@
 import pytest
 from django.core.management import call_command
 
-from people.demo import DEMO_PASSWORD
 from scenarios import engine
 from scenarios.demo_loader import DEMO_FILES
 from scenarios.models import ScenarioPage
-from tests.e2e.conftest import screenshot, serious_violations
+from tests.e2e.conftest import log_in, screenshot, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 FILE = DEMO_FILES / "huishoudelijke-hulp.json"
@@ -16,13 +15,6 @@ FILE = DEMO_FILES / "huishoudelijke-hulp.json"
 @pytest.fixture
 def demo(migrated_db):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def log_in(page, base, email):
-    page.goto(base + "/account/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_a_trainer_imports_maps_and_publishes_and_a_learner_plays_it(
