@@ -8,7 +8,7 @@ learning groups, or for every logged-in user when the course is open to all.
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import IntegerField, Q, QuerySet
+from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Cast
 from django.http import Http404
 from wagtail.models import ReferenceIndex
@@ -40,12 +40,33 @@ def may_see_course(user, course: CoursePage) -> bool:
         return False
     if user.is_superuser or course.open_to_all:
         return True
+    if hasattr(course, "viewer_cohort_id"):  # fetched by course_for_viewer
+        return course.viewer_cohort_id is not None
     return member_cohorts(user).filter(course_id=course.pk).exists()
 
 
-def course_of(lesson: LessonPage) -> CoursePage | None:
-    parent = lesson.get_parent()
-    return parent.specific if parent is not None else None
+def course_for_viewer(user, lesson: LessonPage) -> CoursePage | None:
+    """The lesson's course, with the viewer's learning group in one query.
+
+    ``viewer_cohort_id`` is the newest group of this course the user takes part in or trains
+    (None if none) and ``viewer_trains`` tells whether they train it.
+    """
+    courses = CoursePage.objects.filter(path=lesson.path[: -LessonPage.steplen])
+    if not user.is_authenticated:
+        return courses.annotate(
+            viewer_cohort_id=Value(None, IntegerField()), viewer_trains=Value(False)
+        ).first()
+    newest = (
+        Cohort.objects.filter(course_id=OuterRef("pk"))
+        .filter(Q(participants=user) | Q(trainers=user))
+        .order_by("-created_at")
+    )
+    trains = Cohort.trainers.through.objects.filter(
+        cohort_id=OuterRef("viewer_cohort_id"), user_id=user.pk
+    )
+    return courses.annotate(
+        viewer_cohort_id=Subquery(newest.values("pk")[:1]), viewer_trains=Exists(trains)
+    ).first()
 
 
 def get_lesson_for_user(user, pk: int) -> LessonPage:
@@ -53,8 +74,8 @@ def get_lesson_for_user(user, pk: int) -> LessonPage:
     lesson = LessonPage.objects.live().filter(pk=pk).first()
     if lesson is None:
         raise Http404
-    course = course_of(lesson)
-    if not isinstance(course, CoursePage) or not may_see_course(user, course):
+    course = course_for_viewer(user, lesson)
+    if course is None or not may_see_course(user, course):
         raise Http404
     return lesson
 

@@ -31,8 +31,20 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Eerst de relatie, dan het probleem.", "attribution": ""}
 
 
+class PrincipleChooserBlock(SnippetChooserBlock):
+    """Chooses a principle; a lesson takes its principles from the cache, not a query."""
+
+    def bulk_to_python(self, values):
+        from scenarios.principle_cache import principles_by_pk
+
+        known = principles_by_pk()
+        if all(value is None or value in known for value in values):
+            return [known.get(value) for value in values]
+        return super().bulk_to_python(values)  # one just added: ask the database
+
+
 class PrincipleCalloutBlock(blocks.StructBlock):
-    principle = SnippetChooserBlock("scenarios.Principle", label=_("principle"))
+    principle = PrincipleChooserBlock("scenarios.Principle", label=_("principle"))
     note = blocks.TextBlock(
         required=False,
         label=_("note"),
@@ -53,13 +65,16 @@ class ScenarioBlock(blocks.StructBlock):
         template = "courses/blocks/scenario.html"
 
     def get_context(self, value, parent_context=None):
-        """Add the learner's state with this scenario, computed once for the whole lesson."""
+        """The block on its own (a block preview), without a learner's state.
+
+        A lesson page renders its scenario blocks itself, with the page and the learner's
+        state fetched in one query (see LessonPage.get_context).
+        """
         context = super().get_context(value, parent_context=parent_context)
         scenario = value.get("scenario")
-        states = (parent_context or {}).get("scenario_states") or {}
         context["scenario"] = scenario
         context["playable"] = scenario is not None and scenario.live
-        context["state"] = states.get(scenario.pk) if scenario is not None else None
+        context["state"] = None
         return context
 
 
@@ -77,7 +92,8 @@ class ReflectionPromptBlock(blocks.StructBlock):
         parent_context = parent_context or {}
         context["prompt"] = value.get("prompt", "")
         context["lesson"] = parent_context.get("page")
-        context["cohort"] = parent_context.get("cohort")
+        context["cohort_pk"] = parent_context.get("cohort_pk")
+        context["trains_cohort"] = parent_context.get("trains_cohort", False)
         return context
 
 

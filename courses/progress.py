@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 
-from scenarios.models import Attempt, Principle, PrincipleScore
+from scenarios.models import Attempt, Principle, PrincipleScore, ScenarioPage
 
 from .models import CoursePage, LessonPage, LessonProgress
 
@@ -64,8 +64,17 @@ def scenario_ids_in(lesson: LessonPage) -> tuple[int, ...]:
     return tuple(ids)
 
 
-def lessons_of(courses: Iterable[CoursePage]) -> dict[int, list[LessonPage]]:
-    """Live lessons per course, in tree order, with one query."""
+def live_lessons(user) -> QuerySet[LessonPage]:
+    """Live lessons, each with ``marked_done``: did this user mark it done? (no extra query)"""
+    lessons = LessonPage.objects.live()
+    if not user.is_authenticated:
+        return lessons.annotate(marked_done=Value(False))
+    marked = LessonProgress.objects.filter(lesson=OuterRef("pk"), user_id=user.pk)
+    return lessons.annotate(marked_done=Exists(marked))
+
+
+def lessons_of(courses: Iterable[CoursePage], user) -> dict[int, list[LessonPage]]:
+    """Live lessons per course, in tree order, marked for ``user``, with one query."""
     courses = list(courses)
     result: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
     if not courses:
@@ -75,41 +84,41 @@ def lessons_of(courses: Iterable[CoursePage]) -> dict[int, list[LessonPage]]:
         or_,
         (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses),
     )
-    for lesson in LessonPage.objects.live().filter(in_courses).order_by("path"):
+    for lesson in live_lessons(user).filter(in_courses).order_by("path"):
         result[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
     return result
 
 
+def finished_scenario_ids(user, scenario_ids: Iterable[int]) -> set[int]:
+    """Which of these scenarios the user finished at least once (one query)."""
+    wanted = set(scenario_ids)
+    if not wanted or not user.is_authenticated:
+        return set()
+    return set(
+        Attempt.objects.filter(
+            user=user, page_id__in=wanted, status=Attempt.Status.FINISHED
+        ).values_list("page_id", flat=True)
+    )
+
+
+def progress_of(course: CoursePage, lessons: list[LessonPage], finished: set[int]):
+    """Progress in one course from its lessons (with ``marked_done``) and finished scenarios."""
+    states = []
+    for number, lesson in enumerate(lessons, start=1):
+        ids = scenario_ids_in(lesson)
+        played = bool(ids) and all(pk in finished for pk in ids)
+        states.append(LessonState(lesson, number, lesson.marked_done or played, ids))
+    return CourseProgress(course, states)
+
+
 def course_progress(user, courses: Iterable[CoursePage]) -> dict[int, CourseProgress]:
-    """Progress of ``user`` in each course, keyed by course pk (three queries in all)."""
+    """Progress of ``user`` in each course, keyed by course pk (two queries in all)."""
     courses = list(courses)
-    lessons = lessons_of(courses)
-    every_lesson = [lesson for course_lessons in lessons.values() for lesson in course_lessons]
-    scenarios = {lesson.pk: scenario_ids_in(lesson) for lesson in every_lesson}
-    marked: set[int] = set()
-    finished: set[int] = set()
-    if user.is_authenticated and every_lesson:
-        marked = set(
-            LessonProgress.objects.filter(
-                user=user, lesson__in=[lesson.pk for lesson in every_lesson]
-            ).values_list("lesson_id", flat=True)
-        )
-        wanted = {pk for ids in scenarios.values() for pk in ids}
-        if wanted:
-            finished = set(
-                Attempt.objects.filter(
-                    user=user, page_id__in=wanted, status=Attempt.Status.FINISHED
-                ).values_list("page_id", flat=True)
-            )
-    result = {}
-    for course in courses:
-        states = []
-        for number, lesson in enumerate(lessons[course.pk], start=1):
-            ids = scenarios[lesson.pk]
-            played = bool(ids) and all(pk in finished for pk in ids)
-            states.append(LessonState(lesson, number, lesson.pk in marked or played, ids))
-        result[course.pk] = CourseProgress(course, states)
-    return result
+    lessons = lessons_of(courses, user)
+    every_lesson = [lesson for found in lessons.values() for lesson in found]
+    wanted = {pk for lesson in every_lesson for pk in scenario_ids_in(lesson)}
+    finished = finished_scenario_ids(user, wanted)
+    return {course.pk: progress_of(course, lessons[course.pk], finished) for course in courses}
 
 
 @dataclass(frozen=True)
@@ -180,19 +189,35 @@ def principle_profile(user) -> list[ProfileRow]:
 class ScenarioState:
     """Where the learner is with one scenario: a running attempt, the latest finished one."""
 
-    running: Attempt | None = None
-    latest_finished: Attempt | None = None
+    running_pk: int | None = None
+    latest_finished_pk: int | None = None
+    latest_overall: int | None = None
 
 
-def scenario_states(user, scenario_ids: Iterable[int]) -> dict[int, ScenarioState]:
-    """The state of each scenario for the user, keyed by scenario page pk (one query)."""
+def scenarios_with_state(user, scenario_ids: Iterable[int]) -> dict[int, ScenarioPage]:
+    """The scenario pages by pk, each with the user's ``state`` (a ScenarioState), in one query.
+
+    Unpublished pages are included (a lesson shows them as "not available yet").
+    """
     ids = set(scenario_ids)
-    if not ids or not user.is_authenticated:
+    if not ids:
         return {}
-    running: dict[int, Attempt] = {}
-    finished: dict[int, Attempt] = {}
-    attempts = Attempt.objects.filter(user=user, page_id__in=ids).order_by("-started_at", "-pk")
-    for attempt in attempts:
-        target = finished if attempt.is_finished else running
-        target.setdefault(attempt.page_id, attempt)
-    return {pk: ScenarioState(running.get(pk), finished.get(pk)) for pk in ids}
+    pages = ScenarioPage.objects.filter(pk__in=ids)
+    if user.is_authenticated:
+        mine = Attempt.objects.filter(user_id=user.pk, page=OuterRef("pk"))
+        mine = mine.order_by("-started_at", "-pk")
+        finished = mine.filter(status=Attempt.Status.FINISHED)
+        pages = pages.annotate(
+            state_running=Subquery(mine.filter(status=Attempt.Status.PLAYING).values("pk")[:1]),
+            state_finished=Subquery(finished.values("pk")[:1]),
+            state_overall=Subquery(finished.values("overall")[:1]),
+        )
+    result = {}
+    for page in pages:
+        page.state = ScenarioState(
+            getattr(page, "state_running", None),
+            getattr(page, "state_finished", None),
+            getattr(page, "state_overall", None),
+        )
+        result[page.pk] = page
+    return result

@@ -62,7 +62,7 @@ def record_choice(user, attempt_pk: int, step: int, choice_key: str) -> Attempt:
     try:
         with transaction.atomic():
             attempt = (
-                Attempt.objects.select_for_update()
+                Attempt.objects.select_for_update(of=("self",))
                 .select_related("revision")
                 .get(pk=attempt_pk, user_id=user.pk)
             )

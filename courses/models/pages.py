@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
@@ -21,11 +23,23 @@ class CourseIndexPage(Page):
         verbose_name = _("course overview")
 
     def route(self, request, path_components):
-        """Find a lesson (course/lesson/) in one query instead of two per level."""
+        """Find a lesson (course/lesson/) with one query instead of two per level.
+
+        The query fetches all the course's lessons with the visitor's done marks: the lesson
+        page shows "lesson 2 of 6" and links the next one, so it needs them anyway.
+        """
+        from ..progress import live_lessons
+
         if len(path_components) == 2:
-            url_path = f"{self.url_path}{path_components[0]}/{path_components[1]}/"
-            lesson = LessonPage.objects.live().filter(url_path=url_path).first()
+            course_url = f"{self.url_path}{path_components[0]}/"
+            lessons = list(
+                live_lessons(request.user)
+                .filter(url_path__startswith=course_url, depth=self.depth + 2)
+                .order_by("path")
+            )
+            lesson = next((each for each in lessons if each.slug == path_components[1]), None)
             if lesson is not None:
+                lesson.course_lessons = lessons
                 return lesson.route(request, [])
         return super().route(request, path_components)
 
@@ -112,27 +126,35 @@ class LessonPage(Page):
 
     def serve(self, request, *args, **kwargs):
         """Lessons are for the course's learning groups: others get a login page or a 404."""
-        from ..access import course_of, may_see_course
+        from ..access import course_for_viewer, may_see_course
 
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        course = course_of(self)
-        if not isinstance(course, CoursePage) or not may_see_course(request.user, course):
+        course = course_for_viewer(request.user, self)
+        if course is None or not may_see_course(request.user, course):
             raise Http404
         request.kantelwerk_course = course
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..access import cohort_for_course, course_of
-        from ..progress import course_progress, scenario_ids_in, scenario_states
+        from ..access import course_for_viewer
+        from ..progress import lessons_of, progress_of, scenario_ids_in, scenarios_with_state
 
         context = super().get_context(request, *args, **kwargs)
-        course = getattr(request, "kantelwerk_course", None) or course_of(self)
-        if not isinstance(course, CoursePage):  # a preview of a lesson not yet in place
+        user = request.user
+        course = getattr(request, "kantelwerk_course", None) or course_for_viewer(user, self)
+        lessons = getattr(self, "course_lessons", None)
+        if course is not None and lessons is None:
+            lessons = lessons_of([course], user)[course.pk]
+        wanted = {pk for lesson in lessons or [self] for pk in scenario_ids_in(lesson)}
+        scenarios = scenarios_with_state(user, wanted)
+        context["body_parts"] = body_parts(self, scenarios)
+        if course is None:  # a preview of a lesson not yet in place
             return context
-        progress = course_progress(request.user, [course])[course.pk]
+        finished = {pk for pk, page in scenarios.items() if page.state.latest_finished_pk}
+        progress = progress_of(course, lessons, finished)
         state = progress.state_of(self.pk)
         following = [s for s in progress.lessons if state and s.number > state.number]
         context.update(
@@ -140,7 +162,31 @@ class LessonPage(Page):
             progress=progress,
             lesson_state=state,
             next_lesson=following[0] if following else None,
-            cohort=cohort_for_course(request.user, course),
-            scenario_states=scenario_states(request.user, scenario_ids_in(self)),
+            cohort_pk=course.viewer_cohort_id,
+            trains_cohort=course.viewer_trains,
         )
         return context
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """One block of a lesson's body: a Wagtail block, or a scenario with its page at hand."""
+
+    block: object = None
+    scenario: object = None
+    value: dict | None = None
+
+
+def body_parts(lesson: LessonPage, scenarios: dict) -> list[BodyPart]:
+    """The lesson's blocks in order. Scenario blocks take their page from ``scenarios``
+    (fetched with the learner's state) instead of a query of their own."""
+    parts = []
+    for index, raw in enumerate(lesson.body.raw_data):
+        if raw["type"] == "scenario":
+            value = raw.get("value") or {}
+            page = scenarios.get(int(value["scenario"])) if value.get("scenario") else None
+            if page is not None:
+                parts.append(BodyPart(scenario=page, value=value))
+        else:
+            parts.append(BodyPart(block=lesson.body[index]))
+    return parts

@@ -151,3 +151,35 @@ def test_an_image_block_shows_its_text_alternative_and_caption(
     html = client.get(lessons_of(course)[0].url).content.decode()
     assert 'alt="Twee mensen aan tafel"' in html
     assert "<figcaption>Thuis</figcaption>" in html
+
+
+def test_a_lesson_shows_a_principle_as_the_trainer_last_saved_it(client, make_course, learner):
+    """Principles are cached for lesson pages; saving one must not leave the old text up."""
+    principle = Principle.objects.get(slug="presentie")
+    course = make_course(
+        "Principes",
+        open_to_all=True,
+        lessons=[[("principle", {"principle": principle.pk, "note": ""})]],
+    )
+    client.force_login(learner)
+    url = lessons_of(course)[0].url
+    assert principle.name in client.get(url).content.decode()
+
+    principle.name = "Presentie (aangescherpt)"
+    principle.save()
+    assert "Presentie (aangescherpt)" in client.get(url).content.decode()
+
+
+def test_a_lesson_says_when_its_scenario_is_not_published(client, make_course, library, learner):
+    from tests.builders import publish, scenario_document
+
+    page = publish(library, scenario_document())
+    course = make_course(
+        "Offline", open_to_all=True, lessons=[[("scenario", {"scenario": page.pk})]]
+    )
+    page.unpublish()
+    client.force_login(learner)
+    html = client.get(lessons_of(course)[0].url).content.decode()
+    assert f'data-scenario="{page.pk}"' in html
+    assert "nog niet beschikbaar" in html
+    assert reverse("scenario-start", args=[page.pk]) not in html

@@ -165,3 +165,37 @@ def test_course_page_and_my_learning_use_the_same_queries_for_5_or_200_members(
     trainer_counts = [n for is_trainer, n in counts if is_trainer]
     assert learner_counts[0] == learner_counts[1]
     assert trainer_counts[0] == trainer_counts[1]
+
+
+def test_a_lesson_page_with_every_kind_of_block_needs_at_most_10_queries(
+    client, make_course, library, learner
+):
+    """However many lessons, scenarios and attempts: the budget the performance goals set."""
+    from courses.models import Cohort
+    from scenarios.models import Principle
+
+    principles = list(Principle.objects.order_by("pk")[:2])
+    counts = []
+    for size in (2, 6):
+        scenarios = [
+            publish(library, {**scenario_document(), "slug": f"s{size}-{n}", "title": f"S{n}"})
+            for n in range(size // 2)
+        ]
+        body = [("text", "<p>Eerst de relatie.</p>")]
+        body += [("quote", {"quote": "Kijk.", "attribution": ""})]
+        body += [("principle", {"principle": p.pk, "note": ""}) for p in principles]
+        body += [("scenario", {"scenario": s.pk, "introduction": ""}) for s in scenarios]
+        body += [("reflection", {"prompt": "Wat neem je mee?"})]
+        course = make_course(f"Cursus {size}", lessons=[body] * size)
+        Cohort.objects.create(name=f"Groep {size}", course=course).participants.add(learner)
+        client.force_login(learner)
+        for scenario in scenarios:  # a finished attempt, and a running one, for each
+            choose(client, start(client, scenario), "regel-het")
+            start(client, scenario)
+        lesson = lessons_of(course)[-1]
+        _queries(client, lesson.url)  # warm caches (site root, principles)
+        counts.append(_queries(client, lesson.url))
+        html = client.get(lesson.url).content.decode()
+        assert html.count('data-action="continue"') == len(scenarios)
+        assert all(f'data-principle="{p.slug}"' in html for p in principles)
+    assert counts[0] == counts[1] <= 10
