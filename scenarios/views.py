@@ -32,25 +32,27 @@ def start(request, page_pk: int):
 @login_required
 def play(request, pk: int):
     """Show the current step (GET) or take a step (POST)."""
-    attempt = get_attempt_for_player(request.user, pk)
     if request.method == "POST":
-        return _take_step(request, attempt)
+        return _take_step(request, pk)
+    attempt = get_attempt_for_player(request.user, pk)
     if attempt.is_finished:
         return redirect("attempt-result", attempt.pk)
     return _render_step(request, attempt)
 
 
-def _take_step(request, attempt: Attempt):
+def _take_step(request, pk: int):
+    """Record the choice; the attempt is read (and locked) only inside the step's transaction."""
     try:
         step = int(request.POST.get("step", ""))
     except ValueError:
+        attempt = get_attempt_for_player(request.user, pk)
         return _render_step(
             request, attempt, _("This form is incomplete. Please choose again."), 400
         )
     try:
-        attempt = flows.record_choice(
-            request.user, attempt.pk, step, request.POST.get("choice", "")
-        )
+        attempt = flows.record_choice(request.user, pk, step, request.POST.get("choice", ""))
+    except Attempt.DoesNotExist:
+        raise Http404 from None
     except flows.StaleStep as stale:
         message = _(
             "This choice had already been processed, for example in another tab. "
@@ -61,6 +63,7 @@ def _take_step(request, attempt: Attempt):
             return redirect("attempt-result", stale.attempt.pk)
         return _render_step(request, stale.attempt, message, 409)
     except flows.ChoiceNotAllowed:
+        attempt = get_attempt_for_player(request.user, pk)
         return _render_step(request, attempt, _("That choice does not belong to this step."), 400)
     return redirect("attempt-feedback", attempt.pk, attempt.step)
 
