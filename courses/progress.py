@@ -202,7 +202,7 @@ def scenarios_with_state(user, scenario_ids: Iterable[int]) -> dict[int, Scenari
     ids = set(scenario_ids)
     if not ids:
         return {}
-    pages = ScenarioPage.objects.filter(pk__in=ids)
+    pages = ScenarioPage.objects.filter(pk__in=ids).defer("graph")  # the conversation itself
     if user.is_authenticated:
         mine = Attempt.objects.filter(user_id=user.pk, page=OuterRef("pk"))
         mine = mine.order_by("-started_at", "-pk")

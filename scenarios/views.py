@@ -15,7 +15,7 @@ from .results import attempt_result, desired_route, radar_svg, with_previous
 
 
 def _playable_page(user, page_pk: int) -> ScenarioPage:
-    page = get_object_or_404(ScenarioPage.objects.live(), pk=page_pk)
+    page = get_object_or_404(ScenarioPage.objects.live().defer("graph"), pk=page_pk)
     if not may_play(user, page):
         raise Http404
     return page
