@@ -209,6 +209,9 @@ class Attempt(models.Model):
             models.Index(fields=["user", "page", "-started_at"], name="attempt_user_page"),
             models.Index(fields=["page", "status"], name="attempt_page_status"),
             models.Index(fields=["status", "finished_at"], name="attempt_finished"),
+            # A member's latest finished attempt (team overview): without it the database
+            # walks every finished attempt by date for each member on the page.
+            models.Index(fields=["user", "status", "finished_at"], name="attempt_user_finished"),
         ]
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
