@@ -445,15 +445,20 @@ def round_half_away(x: Fraction | float | int) -> int:
     return magnitude if exact >= 0 else -magnitude
 
 
-def score_path(scenario: Scenario, path: Sequence[tuple[str, str]]) -> Result:
+def score_path(
+    scenario: Scenario,
+    path: Sequence[tuple[str, str]],
+    limits: dict[str, tuple[int, int]] | None = None,
+) -> Result:
     """Score an attempt: per principle earned, best, worst and 0–100, and the overall mean.
 
+    ``limits`` is ``bounds(scenario)`` for a caller that keeps it; otherwise it is computed.
     Raise ValueError when path is not a walk from the start (see walk). Assume a
     valid scenario (validate_graph returns no problems).
     """
     walk(scenario, path)
     chosen = [scenario.node(n).choice(c) for n, c in path]
-    limits = bounds(scenario)
+    limits = bounds(scenario) if limits is None else limits
     earned = {p: sum(c.scores.get(p, 0) for c in chosen) for p in scenario.principles}
     scores: dict[str, int | None] = {}
     for p, (best, worst) in limits.items():

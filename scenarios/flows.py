@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import engine
-from .graph import scenario_for_revision
+from .graph import scenario_for_revision, score_for_revision
 from .models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
 
 
@@ -92,13 +92,13 @@ def _advance(attempt: Attempt, choice_key: str) -> None:
     attempt.current_node = choice.target
     fields = ["step", "current_node", "updated_at"]
     if scenario.node(choice.target).end:
-        _finish(attempt, scenario)
+        _finish(attempt)
         fields += ["status", "overall", "finished_at"]
     attempt.save(update_fields=fields)
 
 
-def _finish(attempt: Attempt, scenario: engine.Scenario) -> None:
-    result = engine.score_path(scenario, path_of(attempt))
+def _finish(attempt: Attempt) -> None:
+    result = score_for_revision(attempt.revision, path_of(attempt))
     attempt.status = Attempt.Status.FINISHED
     attempt.overall = result.overall
     attempt.finished_at = timezone.now()

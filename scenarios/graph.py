@@ -10,6 +10,7 @@ from .engine import Choice, Node, Problem, Scenario
 # A revision's content never changes, so its parsed graph can be kept for the life of the
 # process. The key includes the creation time: on SQLite a rolled-back id can come back.
 _REVISION_CACHE: dict[tuple[int, str], Scenario] = {}
+_BOUNDS_CACHE: dict[tuple[int, str], dict[str, tuple[int, int]]] = {}
 _REVISION_CACHE_SIZE = 512
 
 
@@ -93,19 +94,34 @@ def _duplicate_score_problems(page) -> list[Problem]:
     return problems
 
 
+def _revision_key(revision) -> tuple[int, str]:
+    return (revision.pk, revision.created_at.isoformat())
+
+
 def scenario_for_revision(revision) -> Scenario:
     """Return the parsed graph of a page revision, built once per process."""
-    key = (revision.pk, revision.created_at.isoformat())
+    key = _revision_key(revision)
     scenario = _REVISION_CACHE.get(key)
     if scenario is None:
         if len(_REVISION_CACHE) >= _REVISION_CACHE_SIZE:
-            _REVISION_CACHE.clear()
+            clear_revision_cache()
         scenario = _REVISION_CACHE[key] = scenario_from_page(revision.as_object())
     return scenario
 
 
+def score_for_revision(revision, path) -> engine.Result:
+    """Score a path on a revision; its best and worst sums are worked out once per process."""
+    scenario = scenario_for_revision(revision)
+    key = _revision_key(revision)
+    limits = _BOUNDS_CACHE.get(key)
+    if limits is None:
+        limits = _BOUNDS_CACHE[key] = engine.bounds(scenario)
+    return engine.score_path(scenario, path, limits)
+
+
 def clear_revision_cache() -> None:
     _REVISION_CACHE.clear()
+    _BOUNDS_CACHE.clear()
 
 
 def graph_stream_data(scenario: Scenario) -> list[dict]:

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from . import engine
 from .flows import TakenChoice, path_of, taken_choices
-from .graph import scenario_for_revision
-from .models import Attempt, Principle
+from .graph import scenario_for_revision, score_for_revision
+from .models import Attempt
+from .principle_cache import principles_by_slug
 from .radar import render_radar
 
 
@@ -37,8 +38,8 @@ def attempt_result(attempt: Attempt) -> AttemptResult:
     """Score a finished attempt with the revision it was played on."""
     scenario = scenario_for_revision(attempt.revision)
     path = path_of(attempt)
-    result = engine.score_path(scenario, path)
-    principles = {p.slug: p for p in Principle.objects.filter(slug__in=scenario.principles)}
+    result = score_for_revision(attempt.revision, path)
+    principles = principles_by_slug()
     rows = [
         PrincipleRow(
             slug=slug,

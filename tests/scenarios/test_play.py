@@ -223,3 +223,20 @@ def test_a_step_uses_the_same_queries_for_small_and_large_scenarios_and_historie
     node_get, step_post = small
     assert node_get <= 3, node_get  # session, user, attempt
     assert step_post <= 7, step_post  # + the attempt locked, the choice, the attempt updated
+
+
+def test_the_result_page_uses_the_same_queries_for_a_short_and_a_long_history(
+    client, learner, library
+):
+    page = publish(library, scenario_document())
+    client.force_login(learner)
+    counts = []
+    for earlier in (1, 40):
+        for _ in range(earlier):
+            choose(client, start(client, page), "regel-het")
+        attempt = start(client, page)
+        choose(client, attempt, "regel-het")
+        url = reverse("attempt-result", args=[attempt.pk])
+        client.get(url)  # warm the per-process caches (revision, principles)
+        counts.append(_queries(client, "get", url))
+    assert counts[0] == counts[1] <= 8, counts
