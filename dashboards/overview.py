@@ -117,43 +117,14 @@ def filtered_members(members: QuerySet, filters: OverviewFilters) -> QuerySet:
     return members
 
 
-def sorts_on_stored_fields(filters: OverviewFilters) -> bool:
-    """Can the members be put in order without computing their figures first?"""
-    return filters.sort in ("name", "role")
-
-
-def sorted_member_pks(members: QuerySet, filters: OverviewFilters) -> QuerySet:
-    """The filtered members' ids in page order, for a sort on stored fields."""
-    first, tie = SORTS[filters.sort]
-    primary = F(first).desc() if filters.descending else F(first).asc()
-    return (
-        filtered_members(members, filters)
-        .order_by(primary, F(tie).asc(), "pk")
-        .values_list("pk", flat=True)
-    )
-
-
-def overview_queryset(members: QuerySet, filters: OverviewFilters) -> QuerySet:
-    """Filter, annotate and sort the members; every figure a row shows comes from here."""
-    members = filtered_members(members, filters)
+def _completion_figures(filters: OverviewFilters) -> dict:
+    """Lessons in the member's courses, lessons they did, and the share (None: no lessons)."""
     member = OuterRef("pk")
     paths = enrolled_course_paths(OuterRef(OuterRef("pk")), filters.course_id)
-    attempts = Attempt.objects.filter(user=member)
-    latest_overall = (
-        finished_attempts().filter(user=member).order_by("-finished_at", "-pk").values("overall")
-    )
-    last_attempt = max_of(attempts, "updated_at")
-    last_lesson = max_of(lessons_done().filter(user=member), "done_at")
-    queryset = members.annotate(
-        lessons_total=count_of(live_lessons().filter(course_path__in=paths)),
-        lessons_done=count_of(lessons_done().filter(user=member, course_path__in=paths)),
-        scenarios_finished=count_of(
-            finished_attempts().filter(user=member), "page_id", distinct=True
-        ),
-        last_activity=Greatest(
-            Coalesce(last_attempt, last_lesson), Coalesce(last_lesson, last_attempt)
-        ),
-        completion=Case(
+    return {
+        "lessons_total": count_of(live_lessons().filter(course_path__in=paths)),
+        "lessons_done": count_of(lessons_done().filter(user=member, course_path__in=paths)),
+        "completion": Case(
             When(
                 lessons_total__gt=0,
                 then=Cast(F("lessons_done"), FloatField()) / Cast(F("lessons_total"), FloatField()),
@@ -161,16 +132,64 @@ def overview_queryset(members: QuerySet, filters: OverviewFilters) -> QuerySet:
             default=None,
             output_field=FloatField(),
         ),
-        shared_overall=Case(
+    }
+
+
+def _activity_figures() -> dict:
+    """The member's last step in a scenario or last lesson marked done."""
+    member = OuterRef("pk")
+    last_attempt = max_of(Attempt.objects.filter(user=member), "updated_at")
+    last_lesson = max_of(lessons_done().filter(user=member), "done_at")
+    return {
+        "last_activity": Greatest(
+            Coalesce(last_attempt, last_lesson), Coalesce(last_lesson, last_attempt)
+        )
+    }
+
+
+def _other_figures() -> dict:
+    member = OuterRef("pk")
+    latest_overall = (
+        finished_attempts().filter(user=member).order_by("-finished_at", "-pk").values("overall")
+    )
+    return {
+        "scenarios_finished": count_of(
+            finished_attempts().filter(user=member), "page_id", distinct=True
+        ),
+        "shared_overall": Case(
             When(profile__share_scores_with_manager=True, then=Subquery(latest_overall[:1])),
             default=None,
         ),
-    )
+    }
+
+
+def _ordering(filters: OverviewFilters) -> list:
     first, tie = SORTS[filters.sort]
     primary = (
         F(first).desc(nulls_last=True) if filters.descending else F(first).asc(nulls_last=True)
     )
-    return queryset.order_by(primary, F(tie).asc(), "pk").values(
+    return [primary, F(tie).asc(), "pk"]
+
+
+def sorted_member_pks(members: QuerySet, filters: OverviewFilters) -> QuerySet:
+    """The filtered members' ids in page order, computing only the figure sorted on.
+
+    The page then computes every figure for its 50 members only (``overview_queryset``).
+    """
+    members = filtered_members(members, filters)
+    if filters.sort == "completion":
+        members = members.annotate(**_completion_figures(filters))
+    elif filters.sort == "activity":
+        members = members.annotate(**_activity_figures())
+    return members.order_by(*_ordering(filters)).values_list("pk", flat=True)
+
+
+def overview_queryset(members: QuerySet, filters: OverviewFilters) -> QuerySet:
+    """Filter, annotate and sort the members; every figure a row shows comes from here."""
+    members = filtered_members(members, filters).annotate(
+        **_completion_figures(filters), **_activity_figures(), **_other_figures()
+    )
+    return members.order_by(*_ordering(filters)).values(
         "pk",
         "email",
         "profile__display_name",

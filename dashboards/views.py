@@ -32,7 +32,6 @@ from .overview import (
     overview_queryset,
     parse_filters,
     sorted_member_pks,
-    sorts_on_stored_fields,
 )
 from .trainer import cohort_overview, waiting_reflections
 
@@ -55,23 +54,18 @@ def _overview(request):
 @login_required
 def team_overview(request):
     try:
-        teams, courses, filters, queryset = _overview(request)
+        teams, courses, filters, _queryset = _overview(request)
     except BadFilter as error:
         return _bad_request(request, str(error))
     members = members_for_manager(request.user, filters.team)
-    if sorts_on_stored_fields(filters):
-        # Sorting by name or role needs no figures: page first, then compute for 50 members
-        # instead of for the whole organisation.
-        paginator = Paginator(sorted_member_pks(members, filters), PER_PAGE)
-    else:
-        paginator = Paginator(queryset, PER_PAGE)
+    # Page first on the sorted ids, then compute every figure for those 50 members only
+    # instead of for the whole organisation.
+    paginator = Paginator(sorted_member_pks(members, filters), PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
         return _bad_request(request, _("This page of the overview does not exist."))
-    values = list(page.object_list)
-    if sorts_on_stored_fields(filters):
-        values = list(overview_queryset(members.filter(pk__in=values), filters))
+    values = list(overview_queryset(members.filter(pk__in=list(page.object_list)), filters))
     rows = member_rows(values, teams_for_manager(request.user), filters.course_id)
     context = {
         "teams": teams,
