@@ -6,6 +6,7 @@ cache is per process (no Redis), other processes see an edit within ``SECONDS``.
 """
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -35,4 +36,5 @@ def _load() -> list[Principle]:
 @receiver(post_save, sender=Principle)
 @receiver(post_delete, sender=Principle)
 def forget_principles(**kwargs) -> None:
-    cache.delete(KEY)
+    # After the commit: a request in between would otherwise put the old rows back.
+    transaction.on_commit(lambda: cache.delete(KEY))

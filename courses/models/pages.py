@@ -148,7 +148,9 @@ class LessonPage(Page):
         lessons = getattr(self, "course_lessons", None)
         if course is not None and lessons is None:
             lessons = lessons_of([course], user)[course.pk]
-        wanted = {pk for lesson in lessons or [self] for pk in scenario_ids_in(lesson)}
+        # This lesson as shown (a preview shows the draft) plus the course's live lessons.
+        wanted = set(scenario_ids_in(self))
+        wanted.update(pk for lesson in lessons or [] for pk in scenario_ids_in(lesson))
         scenarios = scenarios_with_state(user, wanted)
         context["body_parts"] = body_parts(self, scenarios)
         if course is None:  # a preview of a lesson not yet in place

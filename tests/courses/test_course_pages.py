@@ -1,5 +1,8 @@
 """Course summary is public; lessons are for the course's learning groups (or open courses)."""
 
+import json
+
+import pytest
 from django.urls import reverse
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -153,7 +156,9 @@ def test_an_image_block_shows_its_text_alternative_and_caption(
     assert "<figcaption>Thuis</figcaption>" in html
 
 
-def test_a_lesson_shows_a_principle_as_the_trainer_last_saved_it(client, make_course, learner):
+def test_a_lesson_shows_a_principle_as_the_trainer_last_saved_it(
+    client, make_course, learner, django_capture_on_commit_callbacks
+):
     """Principles are cached for lesson pages; saving one must not leave the old text up."""
     principle = Principle.objects.get(slug="presentie")
     course = make_course(
@@ -166,7 +171,8 @@ def test_a_lesson_shows_a_principle_as_the_trainer_last_saved_it(client, make_co
     assert principle.name in client.get(url).content.decode()
 
     principle.name = "Presentie (aangescherpt)"
-    principle.save()
+    with django_capture_on_commit_callbacks(execute=True):  # the cache is cleared on commit
+        principle.save()
     assert "Presentie (aangescherpt)" in client.get(url).content.decode()
 
 
@@ -183,3 +189,29 @@ def test_a_lesson_says_when_its_scenario_is_not_published(client, make_course, l
     assert f'data-scenario="{page.pk}"' in html
     assert "nog niet beschikbaar" in html
     assert reverse("scenario-start", args=[page.pk]) not in html
+
+
+@pytest.mark.parametrize("kind", ["new lesson", "draft of a live lesson"])
+def test_the_preview_shows_a_scenario_the_draft_adds(rf, make_course, library, trainer, kind):
+    """The preview renders the draft's own scenario blocks, not only the live lessons' ones."""
+    from courses.models import LessonPage
+    from tests.builders import publish, scenario_document
+
+    page = publish(library, scenario_document())
+    course = make_course("Voorvertoning", lessons=[[("text", "<p>Eerst de relatie.</p>")]] * 2)
+    scenario_block = {"type": "scenario", "value": {"scenario": page.pk, "introduction": ""}}
+    if kind == "new lesson":
+        draft = LessonPage(
+            title="Nieuwe les", slug="nieuwe-les", body=json.dumps([scenario_block]), live=False
+        )
+        course.add_child(instance=draft)
+        draft.save_revision()
+    else:
+        draft = lessons_of(course)[0]
+        draft.body = json.dumps([scenario_block])
+        draft.save_revision()
+    request = rf.get("/")
+    request.user = trainer
+    preview = draft.get_latest_revision_as_object().make_preview_request(request)
+    assert preview.status_code == 200
+    assert f'data-scenario="{page.pk}"' in preview.content.decode()
