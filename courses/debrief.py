@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, OuterRef, QuerySet, Subquery
 
 from people.models import Role
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, Principle, PrincipleScore, ScenarioPage
 
-from .models import Cohort, CoursePage, LessonPage
+from .models import Cohort, CoursePage
+from .progress import distinct_scenario_ids, lessons_of
 
 MIN_GROUP = 3
 MASKED = "< 3"
@@ -111,23 +112,7 @@ def course_scenario_ids(course: CoursePage) -> list[int]:
 
 def scenario_ids_by_course(courses) -> dict[int, list[int]]:
     """Return, per course, the scenario page ids its live lessons use, in one query."""
-    courses = list(courses)
-    if not courses:
-        return {}
-    prefixes = Q()
-    for course in courses:
-        prefixes |= Q(path__startswith=course.path, depth=course.depth + 1)
-    lessons = LessonPage.objects.live().filter(prefixes).order_by("path").only("path", "body")
-    found: dict[int, list[int]] = {course.pk: [] for course in courses}
-    for lesson in lessons:
-        course = next(c for c in courses if lesson.path.startswith(c.path))
-        for block in lesson.body.raw_data:
-            if block.get("type") != "scenario":
-                continue
-            page_id = (block.get("value") or {}).get("scenario")
-            if isinstance(page_id, int) and page_id not in found[course.pk]:
-                found[course.pk].append(page_id)
-    return found
+    return {pk: distinct_scenario_ids(lessons) for pk, lessons in lessons_of(courses).items()}
 
 
 def counted_attempts(cohort: Cohort, page: ScenarioPage) -> QuerySet[Attempt]:

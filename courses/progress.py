@@ -64,16 +64,21 @@ def scenario_ids_in(lesson: LessonPage) -> tuple[int, ...]:
     return tuple(ids)
 
 
-def live_lessons(user) -> QuerySet[LessonPage]:
+def distinct_scenario_ids(lessons: Iterable[LessonPage]) -> list[int]:
+    """The scenario pages these lessons use, in lesson order, each once (no queries)."""
+    return list(dict.fromkeys(pk for lesson in lessons for pk in scenario_ids_in(lesson)))
+
+
+def live_lessons(user=None) -> QuerySet[LessonPage]:
     """Live lessons, each with ``marked_done``: did this user mark it done? (no extra query)"""
     lessons = LessonPage.objects.live()
-    if not user.is_authenticated:
+    if user is None or not user.is_authenticated:
         return lessons.annotate(marked_done=Value(False))
     marked = LessonProgress.objects.filter(lesson=OuterRef("pk"), user_id=user.pk)
     return lessons.annotate(marked_done=Exists(marked))
 
 
-def lessons_of(courses: Iterable[CoursePage], user) -> dict[int, list[LessonPage]]:
+def lessons_of(courses: Iterable[CoursePage], user=None) -> dict[int, list[LessonPage]]:
     """Live lessons per course, in tree order, marked for ``user``, with one query."""
     courses = list(courses)
     result: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}

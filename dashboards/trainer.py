@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Q
 from wagtail.models import Revision
 
 from courses.models import Cohort, LessonPage, LessonProgress, Reflection, ReflectionReply
+from courses.progress import distinct_scenario_ids
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, ScenarioPage
 
@@ -30,18 +31,6 @@ def waiting_reflections(cohorts) -> Q:
 
 def course_lessons(cohort: Cohort) -> list[LessonPage]:
     return list(LessonPage.objects.live().child_of(cohort.course).order_by("path"))
-
-
-def scenario_ids_in(lessons: list[LessonPage]) -> list[int]:
-    """Scenario pages the lessons point to, in lesson order (read from the raw stream)."""
-    ids = []
-    for lesson in lessons:
-        for block in lesson.body.raw_data:
-            if block.get("type") == "scenario":
-                pk = (block.get("value") or {}).get("scenario")
-                if isinstance(pk, int) and pk not in ids:
-                    ids.append(pk)
-    return ids
 
 
 @dataclass
@@ -95,7 +84,7 @@ def cohort_overview(cohort: Cohort) -> CohortOverview:
     attempts = Attempt.objects.filter(user__in=cohort.participants.all())
     if cohort.starts_on:
         attempts = attempts.filter(started_at__date__gte=cohort.starts_on)
-    linked = scenario_ids_in(lessons)
+    linked = distinct_scenario_ids(lessons)
     played = set(
         attempts.filter(status=Attempt.Status.FINISHED).values_list("page_id", flat=True).distinct()
     )
