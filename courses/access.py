@@ -40,7 +40,7 @@ def may_see_course(user, course: CoursePage) -> bool:
         return False
     if user.is_superuser or course.open_to_all:
         return True
-    if hasattr(course, "viewer_cohort_id"):  # fetched by course_for_viewer
+    if hasattr(course, "viewer_cohort_id"):  # already looked up (course_for_viewer)
         return course.viewer_cohort_id is not None
     return member_cohorts(user).filter(course_id=course.pk).exists()
 

@@ -105,10 +105,13 @@ class CoursePage(Page):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context["principles"] = list(self.principles.order_by("order", "name"))
+        # Membership of a group decides access: one lookup answers both questions.
+        cohort = cohort_for_course(user, self)
+        self.viewer_cohort_id = cohort.pk if cohort else None
         context["can_see_lessons"] = may_see_course(user, self)
         if context["can_see_lessons"]:
             context["progress"] = course_progress(user, [self])[self.pk]
-            context["cohort"] = cohort_for_course(user, self)
+            context["cohort"] = cohort
         return context
 
 
