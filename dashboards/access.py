@@ -83,11 +83,3 @@ def cohorts_for_trainer(user) -> QuerySet[Cohort]:
     if not user.is_authenticated:
         return Cohort.objects.none()
     return Cohort.objects.filter(trainers=user)
-
-
-def get_cohort_for_trainer(user, pk: int) -> Cohort:
-    """Return a learning group the user trains, or 404."""
-    cohort = cohorts_for_trainer(user).select_related("course").filter(pk=pk).first()
-    if cohort is None:
-        raise Http404
-    return cohort

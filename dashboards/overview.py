@@ -66,7 +66,8 @@ class OverviewFilters:
         return urlencode({key: value for key, value in params.items() if value and value != "name"})
 
 
-def _pick(options, raw: str, message: str):
+def pick_by_pk(options, raw: str, message: str):
+    """The option whose pk is ``raw``, or BadFilter with ``message``."""
     try:
         pk = int(raw)
     except ValueError:
@@ -83,12 +84,12 @@ def parse_filters(params, teams: list[Team], courses: list[CoursePage]) -> Overv
     if role and role not in Role.values:
         raise BadFilter(_("Unknown role in the filter."))
     course = (
-        _pick(courses, params["course"], _("Unknown course in the filter."))
+        pick_by_pk(courses, params["course"], _("Unknown course in the filter."))
         if params.get("course")
         else None
     )
     team = (
-        _pick(teams, params["team"], _("Unknown team in the filter."))
+        pick_by_pk(teams, params["team"], _("Unknown team in the filter."))
         if params.get("team")
         else None
     )

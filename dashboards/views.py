@@ -7,21 +7,16 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from courses.access import get_cohort_for_trainer
 from people.models import Role
 from scenarios.radar import render_radar
 
 from . import exports
-from .access import (
-    cohorts_for_trainer,
-    get_cohort_for_trainer,
-    get_teams_for_manager,
-    members_for_manager,
-    teams_for_manager,
-)
+from .access import cohorts_for_trainer, get_teams_for_manager, members_of, subtree_of
 from .growth import MIN_CONTRIBUTORS, QUALITIES, Growth, team_growth
 from .overview import (
     PER_PAGE,
@@ -31,6 +26,7 @@ from .overview import (
     member_rows,
     overview_queryset,
     parse_filters,
+    pick_by_pk,
     sorted_member_pks,
 )
 from .trainer import cohort_overview, waiting_reflections
@@ -41,23 +37,24 @@ def _bad_request(request, message: str):
 
 
 def _overview(request):
-    """Scope, validate and build the overview queryset (shared by the page and exports)."""
+    """Scope and validate the overview (shared by the page and exports).
+
+    Returns the manager's teams, their members' courses, the filters and the members in
+    scope (the chosen team and its sub-teams, or all the manager's teams).
+    """
     teams = get_teams_for_manager(request.user)
-    members = members_for_manager(request.user)
-    courses = courses_of(members)
+    courses = courses_of(members_of(teams))
     filters = parse_filters(request.GET, teams, courses)
-    if filters.team is not None:
-        members = members_for_manager(request.user, filters.team)
-    return teams, courses, filters, overview_queryset(members, filters)
+    members = members_of(subtree_of(filters.team)) if filters.team else members_of(teams)
+    return teams, courses, filters, members
 
 
 @login_required
 def team_overview(request):
     try:
-        teams, courses, filters, _queryset = _overview(request)
+        teams, courses, filters, members = _overview(request)
     except BadFilter as error:
         return _bad_request(request, str(error))
-    members = members_for_manager(request.user, filters.team)
     # Page first on the sorted ids, then compute every figure for those 50 members only
     # instead of for the whole organisation.
     paginator = Paginator(sorted_member_pks(members, filters), PER_PAGE)
@@ -66,7 +63,7 @@ def team_overview(request):
     except InvalidPage:
         return _bad_request(request, _("This page of the overview does not exist."))
     values = list(overview_queryset(members.filter(pk__in=list(page.object_list)), filters))
-    rows = member_rows(values, teams_for_manager(request.user), filters.course_id)
+    rows = member_rows(values, teams, filters.course_id)
     context = {
         "teams": teams,
         "courses": courses,
@@ -136,10 +133,10 @@ def overview_sheet(rows) -> exports.Sheet:
 @login_required
 def team_overview_export(request, fmt: str):
     try:
-        _teams, _courses, filters, queryset = _overview(request)
+        teams, _courses, filters, members = _overview(request)
     except BadFilter as error:
         return _bad_request(request, str(error))
-    rows = member_rows(queryset, teams_for_manager(request.user), filters.course_id)
+    rows = member_rows(overview_queryset(members, filters), teams, filters.course_id)
     sheets = [overview_sheet(rows)]
     if fmt == "xlsx":
         return exports.xlsx_response("team-overview", sheets)
@@ -149,17 +146,8 @@ def team_overview_export(request, fmt: str):
 def _growth(request):
     teams = get_teams_for_manager(request.user)
     raw = request.GET.get("team", "")
-    if not raw:
-        team = teams[0]
-    else:
-        try:
-            pk = int(raw)
-        except ValueError:
-            raise BadFilter(_("Unknown team in the filter.")) from None
-        team = next((t for t in teams if t.pk == pk), None)
-        if team is None:
-            raise BadFilter(_("Unknown team in the filter."))
-    return teams, team, team_growth(members_for_manager(request.user, team))
+    team = pick_by_pk(teams, raw, _("Unknown team in the filter.")) if raw else teams[0]
+    return teams, team, team_growth(members_of(subtree_of(team)))
 
 
 @login_required
@@ -175,7 +163,6 @@ def team_growth_view(request):
         "min_contributors": MIN_CONTRIBUTORS,
         "radar": _growth_radar(growth) if growth.enough and growth.profile else "",
         "timeline_max": max((n for _m, n in growth.timeline), default=0),
-        "qualities": QUALITIES,
     }
     return render(request, "dashboards/team_growth.html", context)
 
@@ -237,13 +224,6 @@ def team_growth_export(request, fmt: str):
     return exports.csv_response(filename, sheets)
 
 
-def _reverse_or_none(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
 @login_required
 def trainer_overview(request):
     cohorts = list(
@@ -272,15 +252,14 @@ def trainer_cohort(request, pk: int):
     cohort = get_cohort_for_trainer(request.user, pk)
     overview = cohort_overview(cohort)
     discussions = [
-        (discussion, _reverse_or_none("cohort-debrief", cohort.pk, discussion.page.pk))
+        (discussion, reverse("cohort-debrief", args=[cohort.pk, discussion.page.pk]))
         for discussion in overview.discussions
     ]
     context = {
         "cohort": cohort,
         "overview": overview,
         "discussions": discussions,
-        "reflections_url": _reverse_or_none("cohort-reflections", cohort.pk)
-        or f"/leergroep/{cohort.pk}/reflecties/",
+        "reflections_url": reverse("cohort-reflections", args=[cohort.pk]),
         "lesson_total": len(overview.lessons),
         "scenario_total": len(overview.scenarios),
     }
