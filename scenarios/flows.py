@@ -25,7 +25,11 @@ class StaleStep(Exception):
 
 
 class ChoiceNotAllowed(Exception):
-    """The posted choice does not belong to the attempt's current step."""
+    """The posted choice does not belong to the attempt's current step: nothing was changed."""
+
+    def __init__(self, attempt: Attempt):
+        super().__init__(f"attempt {attempt.pk} offers no such choice at step {attempt.step}")
+        self.attempt = attempt
 
 
 def start_attempt(user, page: ScenarioPage) -> Attempt:
@@ -80,7 +84,7 @@ def _advance(attempt: Attempt, choice_key: str) -> None:
     node = scenario.node(attempt.current_node)
     choice = node.choice(choice_key) if node else None
     if choice is None:
-        raise ChoiceNotAllowed(choice_key)
+        raise ChoiceNotAllowed(attempt)
     attempt.step += 1
     AttemptChoice.objects.create(
         attempt=attempt,

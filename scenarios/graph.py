@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from . import engine
 from .engine import Choice, Node, Problem, Scenario
 
 # A revision's content never changes, so its parsed graph can be kept for the life of the
 # process. The key includes the creation time: on SQLite a rolled-back id can come back.
-_REVISION_CACHE: dict[tuple[int, str], Scenario] = {}
-_BOUNDS_CACHE: dict[tuple[int, str], dict[str, tuple[int, int]]] = {}
+_REVISION_CACHE: dict[tuple[int, str], _Parsed] = {}
 _REVISION_CACHE_SIZE = 512
 
 
@@ -94,34 +94,48 @@ def _duplicate_score_problems(page) -> list[Problem]:
     return problems
 
 
-def _revision_key(revision) -> tuple[int, str]:
-    return (revision.pk, revision.created_at.isoformat())
+@dataclass
+class _Parsed:
+    """A revision's graph and what is worked out from it, each at most once per process."""
+
+    scenario: Scenario
+    bounds: dict[str, tuple[int, int]] | None = None
+    desired: list[tuple[str, str]] | None = None
+
+
+def _parsed(revision) -> _Parsed:
+    key = (revision.pk, revision.created_at.isoformat())
+    parsed = _REVISION_CACHE.get(key)
+    if parsed is None:
+        if len(_REVISION_CACHE) >= _REVISION_CACHE_SIZE:
+            clear_revision_cache()
+        parsed = _REVISION_CACHE[key] = _Parsed(scenario_from_page(revision.as_object()))
+    return parsed
 
 
 def scenario_for_revision(revision) -> Scenario:
     """Return the parsed graph of a page revision, built once per process."""
-    key = _revision_key(revision)
-    scenario = _REVISION_CACHE.get(key)
-    if scenario is None:
-        if len(_REVISION_CACHE) >= _REVISION_CACHE_SIZE:
-            clear_revision_cache()
-        scenario = _REVISION_CACHE[key] = scenario_from_page(revision.as_object())
-    return scenario
+    return _parsed(revision).scenario
 
 
 def score_for_revision(revision, path) -> engine.Result:
-    """Score a path on a revision; its best and worst sums are worked out once per process."""
-    scenario = scenario_for_revision(revision)
-    key = _revision_key(revision)
-    limits = _BOUNDS_CACHE.get(key)
-    if limits is None:
-        limits = _BOUNDS_CACHE[key] = engine.bounds(scenario)
-    return engine.score_path(scenario, path, limits)
+    """Score a path on a revision, with the revision's best and worst sums kept."""
+    parsed = _parsed(revision)
+    if parsed.bounds is None:
+        parsed.bounds = engine.bounds(parsed.scenario)
+    return engine.score_path(parsed.scenario, path, parsed.bounds)
+
+
+def desired_route_for_revision(revision) -> list[tuple[str, str]]:
+    """The revision's desired route (node, choice), kept once worked out."""
+    parsed = _parsed(revision)
+    if parsed.desired is None:
+        parsed.desired = engine.desired_route(parsed.scenario)
+    return parsed.desired
 
 
 def clear_revision_cache() -> None:
     _REVISION_CACHE.clear()
-    _BOUNDS_CACHE.clear()
 
 
 def graph_stream_data(scenario: Scenario) -> list[dict]:

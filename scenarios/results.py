@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from . import engine
 from .flows import TakenChoice, path_of, taken_choices
-from .graph import scenario_for_revision, score_for_revision
+from .graph import desired_route_for_revision, scenario_for_revision, score_for_revision
 from .models import Attempt
 from .principle_cache import principles_by_slug
 from .radar import render_radar
@@ -59,8 +59,9 @@ def attempt_result(attempt: Attempt) -> AttemptResult:
     )
 
 
-def desired_route(scenario: engine.Scenario) -> list[TakenChoice]:
-    return taken_choices(scenario, engine.desired_route(scenario))
+def desired_route(attempt: Attempt) -> list[TakenChoice]:
+    scenario = scenario_for_revision(attempt.revision)
+    return taken_choices(scenario, desired_route_for_revision(attempt.revision))
 
 
 def with_previous(rows: list[PrincipleRow], previous: AttemptResult) -> list[PrincipleRow]:

@@ -62,9 +62,9 @@ def _take_step(request, pk: int):
             messages.info(request, message)
             return redirect("attempt-result", stale.attempt.pk)
         return _render_step(request, stale.attempt, message, 409)
-    except flows.ChoiceNotAllowed:
-        attempt = get_attempt_for_player(request.user, pk)
-        return _render_step(request, attempt, _("That choice does not belong to this step."), 400)
+    except flows.ChoiceNotAllowed as refused:
+        message = _("That choice does not belong to this step.")
+        return _render_step(request, refused.attempt, message, 400)
     return redirect("attempt-feedback", attempt.pk, attempt.step)
 
 
@@ -108,7 +108,7 @@ def result(request, pk: int):
         raise Http404
     outcome = attempt_result(attempt)
     previous = flows.previous_finished(attempt)
-    desired = desired_route(outcome.scenario)
+    desired = desired_route(attempt)
     context = {
         "attempt": attempt,
         "outcome": outcome,
