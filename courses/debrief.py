@@ -16,7 +16,8 @@ from django.db.models import Avg, Count, OuterRef, QuerySet, Subquery
 
 from people.models import Role
 from scenarios.graph import scenario_for_revision
-from scenarios.models import Attempt, AttemptChoice, Principle, PrincipleScore, ScenarioPage
+from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
+from scenarios.principle_cache import all_principles
 
 from .models import Cohort, CoursePage
 from .progress import distinct_scenario_ids, lessons_of
@@ -232,7 +233,7 @@ def _node_rows(scenario, roles, chose, reached) -> list[NodeRow]:
 def _average_rows(scenario, roles, average, enough) -> list[AverageRow]:
     slugs = list(scenario.principles) if scenario else []
     slugs += sorted({slug for slug, _role in average} - set(slugs))
-    names = {p.slug: p.display_name for p in Principle.objects.filter(slug__in=slugs)}
+    names = {p.slug: p.display_name for p in all_principles()}
     return [
         AverageRow(
             slug=slug,

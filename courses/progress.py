@@ -14,7 +14,8 @@ from operator import or_
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 
-from scenarios.models import Attempt, Principle, PrincipleScore, ScenarioPage
+from scenarios.models import Attempt, PrincipleScore, ScenarioPage
+from scenarios.principle_cache import all_principles
 
 from .models import CoursePage, LessonPage, LessonProgress
 
@@ -181,8 +182,7 @@ def principle_profile(user) -> list[ProfileRow]:
     }
     if not means:
         return []
-    principles = Principle.objects.filter(slug__in=means).order_by("order", "name")
-    known = [(p.slug, p.display_name) for p in principles]
+    known = [(p.slug, p.display_name) for p in all_principles() if p.slug in means]
     unknown = sorted(set(means) - {slug for slug, _ in known})
     return [
         ProfileRow(slug, name, round(means[slug]["mean"]), means[slug]["n"])

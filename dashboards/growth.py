@@ -16,7 +16,8 @@ from django.db.models import Avg, Count, DateField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 
 from scenarios.engine import round_half_away
-from scenarios.models import AttemptChoice, Principle, PrincipleScore
+from scenarios.models import AttemptChoice, PrincipleScore
+from scenarios.principle_cache import all_principles
 
 from .queries import finished_attempts
 
@@ -172,10 +173,10 @@ def team_growth(members: QuerySet) -> Growth:
         return Growth(member_count, contributors, [], timeline, [])
     latest = mean_over_members(member_means(members, first=False))
     first = mean_over_members(member_means(members, first=True))
-    principles = Principle.objects.filter(slug__in=set(latest) | set(first))
     profile = [
         ProfileRow(p.slug, p.display_label, p.display_name, first.get(p.slug), latest.get(p.slug))
-        for p in principles
+        for p in all_principles()
+        if p.slug in latest or p.slug in first
     ]
     choices = (
         AttemptChoice.objects.filter(attempt__in=attempts)

@@ -179,6 +179,7 @@ def test_growth_needs_the_same_few_queries_for_10_or_1000_members(
     client.force_login(manager)
     client.get(reverse("home"))  # the navigation's roles are cached after the first page
     bulk_members(team, 10, page=published_scenario, prefix="a")
+    client.get(url, {"team": team.pk})  # and the principles after the first growth figures
     small = _queries(client, url, {"team": team.pk})
     bulk_members(team, 990, page=published_scenario, prefix="b")
     large = _queries(client, url, {"team": team.pk})
