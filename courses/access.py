@@ -69,14 +69,20 @@ def course_for_viewer(user, lesson: LessonPage) -> CoursePage | None:
     ).first()
 
 
+def get_course_for_lesson(user, lesson: LessonPage) -> CoursePage:
+    """Return the lesson's course with the viewer's group, or 404 if they may not see it."""
+    course = course_for_viewer(user, lesson)
+    if course is None or not may_see_course(user, course):
+        raise Http404
+    return course
+
+
 def get_lesson_for_user(user, pk: int) -> LessonPage:
     """Return a live lesson the user may see, or 404."""
     lesson = LessonPage.objects.live().filter(pk=pk).first()
     if lesson is None:
         raise Http404
-    course = course_for_viewer(user, lesson)
-    if course is None or not may_see_course(user, course):
-        raise Http404
+    get_course_for_lesson(user, lesson)
     return lesson
 
 

@@ -52,10 +52,6 @@ class Membership:
     def may_edit(self, reflection: Reflection) -> bool:
         return reflection.author_id == self.user_id
 
-    @property
-    def may_write(self) -> bool:
-        return self.is_participant
-
 
 def _member_flags(user_id: int) -> dict:
     trainers = Cohort.trainers.through.objects.filter(cohort_id=OuterRef("pk"), user_id=user_id)
@@ -206,7 +202,7 @@ def lesson_prompts(lesson: LessonPage) -> list[str]:
 
 
 def lesson_in_course(lesson: LessonPage, cohort: Cohort) -> bool:
-    return lesson.path.startswith(cohort.course.path) and lesson.depth == cohort.course.depth + 1
+    return lesson.is_child_of(cohort.course)
 
 
 def create_reflection(

@@ -3,7 +3,6 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -129,16 +128,13 @@ class LessonPage(Page):
 
     def serve(self, request, *args, **kwargs):
         """Lessons are for the course's learning groups: others get a login page or a 404."""
-        from ..access import course_for_viewer, may_see_course
+        from ..access import get_course_for_lesson
 
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        course = course_for_viewer(request.user, self)
-        if course is None or not may_see_course(request.user, course):
-            raise Http404
-        request.kantelwerk_course = course
+        self.course = get_course_for_lesson(request.user, self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -147,8 +143,8 @@ class LessonPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        course = getattr(request, "kantelwerk_course", None) or course_for_viewer(user, self)
-        lessons = getattr(self, "course_lessons", None)
+        course = getattr(self, "course", None) or course_for_viewer(user, self)
+        lessons = getattr(self, "course_lessons", None)  # set when routed (see route)
         if course is not None and lessons is None:
             lessons = lessons_of([course], user)[course.pk]
         # This lesson as shown (a preview shows the draft) plus the course's live lessons.
