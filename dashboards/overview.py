@@ -25,7 +25,7 @@ from .queries import (
     enrolled_course_paths,
     finished_attempts,
     lessons_done,
-    live_lessons,
+    lessons_with_course_path,
     max_of,
 )
 
@@ -123,7 +123,7 @@ def _completion_figures(filters: OverviewFilters) -> dict:
     member = OuterRef("pk")
     paths = enrolled_course_paths(OuterRef(OuterRef("pk")), filters.course_id)
     return {
-        "lessons_total": count_of(live_lessons().filter(course_path__in=paths)),
+        "lessons_total": count_of(lessons_with_course_path().filter(course_path__in=paths)),
         "lessons_done": count_of(lessons_done().filter(user=member, course_path__in=paths)),
         "completion": Case(
             When(
@@ -284,7 +284,7 @@ def course_progress(user_ids, course_id: int | None = None):
     rows = (
         enrolments.values("user_id", "cohort__course_id", "cohort__course__title")
         .annotate(
-            total=count_of(live_lessons().filter(course_path=course_path)),
+            total=count_of(lessons_with_course_path().filter(course_path=course_path)),
             done=count_of(lessons_done().filter(user=OuterRef("user_id"), course_path=course_path)),
         )
         .order_by("cohort__course__title", "cohort__course_id", "user_id")

@@ -64,7 +64,8 @@ def enrolled_course_paths(user_ref, course_id: int | None = None) -> QuerySet:
     return cohorts.values("course__path")
 
 
-def live_lessons() -> QuerySet:
+def lessons_with_course_path() -> QuerySet:
+    """Live lessons, each with its course's tree path (for counting per course in SQL)."""
     return LessonPage.objects.live().annotate(course_path=parent_path("path"))
 
 
