@@ -133,12 +133,6 @@ def counted_attempts(cohort: Cohort, page: ScenarioPage) -> QuerySet[Attempt]:
     ).filter(pk=Subquery(latest))
 
 
-def has_finished(user, page: ScenarioPage) -> bool:
-    return Attempt.objects.filter(
-        user_id=user.pk, page_id=page.pk, status=Attempt.Status.FINISHED
-    ).exists()
-
-
 def build_debrief(cohort: Cohort, page: ScenarioPage) -> Debrief:
     """Count how the cohort chose at every step, per role, with the averages per principle."""
     attempts = counted_attempts(cohort, page)

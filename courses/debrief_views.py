@@ -6,9 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from scenarios.models import Attempt, ScenarioPage
+from scenarios.models import ScenarioPage
 
 from . import debrief
+from .progress import finished_scenario_ids
 from .reflections import Membership, get_cohort_for_member
 
 
@@ -23,13 +24,7 @@ def _cohort_scenarios(membership: Membership) -> list[ScenarioPage]:
 def debrief_index(request, pk: int):
     membership = get_cohort_for_member(request.user, pk)
     scenarios = _cohort_scenarios(membership)
-    finished = set(
-        Attempt.objects.filter(
-            user_id=request.user.pk,
-            page_id__in=[page.pk for page in scenarios],
-            status=Attempt.Status.FINISHED,
-        ).values_list("page_id", flat=True)
-    )
+    finished = finished_scenario_ids(request.user, [page.pk for page in scenarios])
     for page in scenarios:
         page.debrief_open = membership.is_trainer or page.pk in finished
     context = {"cohort": membership.cohort, "membership": membership, "scenarios": scenarios}
@@ -43,7 +38,7 @@ def debrief_detail(request, pk: int, scenario_page_pk: int):
     if page is None:
         raise Http404
     context = {"cohort": membership.cohort, "membership": membership, "scenario": page}
-    if not membership.is_trainer and not debrief.has_finished(request.user, page):
+    if not membership.is_trainer and not finished_scenario_ids(request.user, [page.pk]):
         return render(request, "courses/debrief_locked.html", context, status=403)
     context["debrief"] = debrief.build_debrief(membership.cohort, page)
     return render(request, "courses/debrief.html", context)
