@@ -24,6 +24,7 @@ from django.utils import timezone
 from courses.models import Cohort, CoursePage, LessonPage, LessonProgress
 from people.models import Organisation, Profile, Role, Team
 from scenarios import engine
+from scenarios.flows import score_rows
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
 
@@ -395,6 +396,7 @@ def _attempts(rng: random.Random, users, per_learner: int, progress) -> int:
                     step=len(path),
                     current_node=game.scenario.node(path[-1][0]).choice(path[-1][1]).target,
                     overall=result.overall,
+                    scoring_version=engine.SCORING_VERSION,
                     started_at=started,
                     updated_at=started + datetime.timedelta(minutes=12),
                     finished_at=started + datetime.timedelta(minutes=12),
@@ -417,11 +419,7 @@ def _attempts(rng: random.Random, users, per_learner: int, progress) -> int:
                         created_at=started + datetime.timedelta(minutes=step),
                     )
                 )
-            principle_scores.extend(
-                PrincipleScore(attempt_id=attempt.pk, principle=slug, score=score)
-                for slug, score in result.scores.items()
-                if score is not None
-            )
+            principle_scores.extend(score_rows(attempt, result))
         AttemptChoice.objects.bulk_create(choices, batch_size=BATCH)
         PrincipleScore.objects.bulk_create(principle_scores, batch_size=BATCH)
         total += len(attempts)

@@ -81,6 +81,14 @@ class NodeBlock(blocks.StructBlock):
         help_text=_("Unique within the scenario, for example: start or motive."),
     )
     speaker = blocks.ChoiceBlock(choices=SPEAKER_CHOICES, default="resident", label=_("speaker"))
+    speaker_name = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("name of the speaker"),
+        help_text=_(
+            "For someone else: the name shown above the text, e.g. Sandra (housing consultant)."
+        ),
+    )
     text = blocks.TextBlock(label=_("text"))
     end = blocks.BooleanBlock(
         required=False,
@@ -93,6 +101,14 @@ class NodeBlock(blocks.StructBlock):
         help_text=_("For an ending: what happened, shown on the result page."),
     )
     choices = blocks.ListBlock(ChoiceBlock(), default=[], label=_("choices"))
+    fixed_order = blocks.BooleanBlock(
+        required=False,
+        label=_("keep the choices in this order"),
+        help_text=_(
+            "Learners normally see the choices in a shuffled order. Tick this when the order "
+            "matters, for example choices that follow a time line."
+        ),
+    )
 
     class Meta:
         icon = "openquote"

@@ -1,12 +1,14 @@
 """The scenario graph: parsing the exchange format, validation, best path and scoring.
 
 Pure Python: imports nothing from Django, so it can be tested and reused on its own.
-The contract is ``shared/scenario-format.md`` (format version 1).
+The contract is ``shared/scenario-format.md`` (format version 1, scoring version 2).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import random
 from collections import deque
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,15 +45,18 @@ __all__ = [
     "MAX_TITLE",
     "MIN_SCORE",
     "QUALITIES",
+    "SCORING_VERSION",
     "ROLES",
     "SPEAKERS",
     "VERSION",
+    "BANDS",
     "Choice",
     "Node",
     "Problem",
     "Result",
     "Scenario",
-    "bounds",
+    "band",
+    "better_alternative",
     "desired_route",
     "is_key",
     "load_json",
@@ -60,12 +65,17 @@ __all__ = [
     "round_half_away",
     "score_path",
     "shortest_route_to",
+    "shown_choices",
     "to_document",
     "validate_graph",
     "walk",
 ]
 
 MAX_FILE_BYTES = 1_048_576
+SCORING_VERSION = 2
+
+# The words shown before any number, from the most to the least desired; see band().
+BANDS = ("mostly_desired", "partly_desired", "mostly_less_desired", "not_practised")
 
 Path = list[tuple[str, str]]
 
@@ -88,6 +98,8 @@ class Node:
     end: bool = False
     outcome: str = ""
     choices: tuple[Choice, ...] = ()
+    fixed_order: bool = False
+    speaker_name: str = ""
 
     def choice(self, key: str) -> Choice | None:
         return next((c for c in self.choices if c.key == key), None)
@@ -122,17 +134,24 @@ class Problem:
 
 @dataclass(frozen=True)
 class Result:
-    """The outcome of one attempt: per principle earned, best, worst and score 0–100.
+    """The outcome of one attempt under scoring version 2 (``scenario-format.md``).
 
-    ``scores[p]`` is None when the principle is not scored because best == worst;
-    ``overall`` is None when no principle is scored.
+    Per principle: ``earned`` and ``possible`` points summed over the steps where the
+    principle was at stake, and ``practised``, the number of those steps. ``scores[p]``
+    is 0–100, or None when the principle was never at stake ("niet geoefend");
+    ``overall`` is the mean of the practised principles' scores, None when none was.
     """
 
     earned: dict[str, int]
-    best: dict[str, int]
-    worst: dict[str, int]
+    possible: dict[str, int]
+    practised: dict[str, int]
     scores: dict[str, int | None]
     overall: int | None
+
+    @property
+    def practised_scores(self) -> dict[str, int]:
+        """The scores of the principles that were practised, in the scenario's order."""
+        return {p: s for p, s in self.scores.items() if s is not None}
 
 
 # --------------------------------------------------------------------------- import
@@ -381,6 +400,9 @@ def to_document(scenario: Scenario) -> dict:
 
 def _node_document(node: Node) -> dict:
     document: dict = {"key": node.key, "speaker": node.speaker, "text": node.text}
+    document.update(_optional(speaker_name=node.speaker_name))
+    if node.fixed_order:
+        document["fixed_order"] = True
     if node.end:
         document["end"] = True
     document.update(_optional(outcome=node.outcome))
@@ -445,36 +467,85 @@ def round_half_away(x: Fraction | float | int) -> int:
     return magnitude if exact >= 0 else -magnitude
 
 
-def score_path(
-    scenario: Scenario,
-    path: Sequence[tuple[str, str]],
-    limits: dict[str, tuple[int, int]] | None = None,
-) -> Result:
-    """Score an attempt: per principle earned, best, worst and 0–100, and the overall mean.
+def score_path(scenario: Scenario, path: Sequence[tuple[str, str]]) -> Result:
+    """Score an attempt: each decision against the alternatives offered at that step.
 
-    ``limits`` is ``bounds(scenario)`` for a caller that keeps it; otherwise it is computed.
-    Raise ValueError when path is not a walk from the start (see walk). Assume a
-    valid scenario (validate_graph returns no problems).
+    For each step and principle, ``hi`` and ``lo`` are the largest and smallest score
+    among all of the node's choices; the step is at stake when ``hi > lo`` and then earns
+    the chosen score minus ``lo`` out of ``hi - lo``. A principle never at stake is not
+    practised: its score is None, never 0 or 100. Raise ValueError when path is not a
+    walk from the start (see walk).
     """
     walk(scenario, path)
-    chosen = [scenario.node(n).choice(c) for n, c in path]
-    limits = bounds(scenario) if limits is None else limits
-    earned = {p: sum(c.scores.get(p, 0) for c in chosen) for p in scenario.principles}
-    scores: dict[str, int | None] = {}
-    for p, (best, worst) in limits.items():
-        if best == worst:
-            scores[p] = None
-        else:
-            score = round_half_away(Fraction(100 * (earned[p] - worst), best - worst))
-            scores[p] = min(100, max(0, score))
+    index = _index(scenario)
+    earned = dict.fromkeys(scenario.principles, 0)
+    possible = dict.fromkeys(scenario.principles, 0)
+    practised = dict.fromkeys(scenario.principles, 0)
+    for node_key, choice_key in path:
+        node = index[node_key]
+        chosen = node.choice(choice_key)
+        for p in scenario.principles:
+            offered = [c.scores.get(p, 0) for c in node.choices]
+            hi, lo = max(offered), min(offered)
+            if hi > lo:
+                earned[p] += chosen.scores.get(p, 0) - lo
+                possible[p] += hi - lo
+                practised[p] += 1
+    scores = {
+        p: round_half_away(Fraction(100 * earned[p], possible[p])) if practised[p] else None
+        for p in scenario.principles
+    }
     scored = [s for s in scores.values() if s is not None]
     return Result(
         earned=earned,
-        best={p: best for p, (best, _) in limits.items()},
-        worst={p: worst for p, (_, worst) in limits.items()},
+        possible=possible,
+        practised=practised,
         scores=scores,
         overall=round_half_away(Fraction(sum(scored), len(scored))) if scored else None,
     )
+
+
+def band(score: int | None) -> str:
+    """Return the band (one of BANDS) for a 0–100 score, or "not_practised" for None."""
+    if score is None:
+        return "not_practised"
+    if score >= 75:
+        return "mostly_desired"
+    if score >= 40:
+        return "partly_desired"
+    return "mostly_less_desired"
+
+
+def shown_choices(node: Node, seed: int) -> tuple[Choice, ...]:
+    """Return the node's choices in the order one attempt shows them.
+
+    The order is derived from the attempt's seed and the node's key only, so it is the
+    same on every reload and in every process, and differs between attempts; a node
+    with ``fixed_order`` keeps the author's order.
+    """
+    if node.fixed_order or len(node.choices) < 2:
+        return node.choices
+    digest = hashlib.sha256(f"{seed}:{node.key}".encode()).digest()
+    order = list(node.choices)
+    random.Random(int.from_bytes(digest[:8], "big")).shuffle(order)
+    return tuple(order)
+
+
+_QUALITY_RANK = {quality: rank for rank, quality in enumerate(reversed(QUALITIES))}
+
+
+def better_alternative(scenario: Scenario, node: Node, choice: Choice) -> Choice | None:
+    """Return the node's most desired choice when ``choice`` is not one of its best, else None.
+
+    Most desired means the best quality label, then the largest total over the scenario's
+    principles, then the author's order.
+    """
+
+    def merit(c: Choice) -> tuple[int, int]:
+        return _QUALITY_RANK.get(c.quality, 0), _total(c, scenario.principles)
+
+    best = max(node.choices, key=merit)  # max keeps the first of equals
+    return best if merit(best) > merit(choice) else None
 
 
 def bounds(scenario: Scenario) -> dict[str, tuple[int, int]]:

@@ -48,13 +48,18 @@ def start_attempt(user, page: ScenarioPage) -> Attempt:
         return running
     scenario = scenario_for_revision(page.live_revision)
     role = getattr(getattr(user, "profile", None), "role", "")
-    return Attempt.objects.create(
-        user=user,
-        page=page,
-        revision=page.live_revision,
-        role=role,
-        current_node=scenario.start,
-    )
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(
+                user=user,
+                page=page,
+                revision=page.live_revision,
+                role=role,
+                current_node=scenario.start,
+            )
+    except IntegrityError:
+        # A parallel request started it first; the database allows one running attempt.
+        return Attempt.objects.get(user=user, page=page, status=Attempt.Status.PLAYING)
 
 
 def record_choice(user, attempt_pk: int, step: int, choice_key: str) -> Attempt:
@@ -97,7 +102,7 @@ def _advance(attempt: Attempt, choice_key: str) -> None:
     fields = ["step", "current_node", "updated_at"]
     if scenario.node(choice.target).end:
         _finish(attempt)
-        fields += ["status", "overall", "finished_at"]
+        fields += ["status", "overall", "scoring_version", "finished_at"]
     attempt.save(update_fields=fields)
 
 
@@ -105,12 +110,19 @@ def _finish(attempt: Attempt) -> None:
     result = score_for_revision(attempt.revision, path_of(attempt))
     attempt.status = Attempt.Status.FINISHED
     attempt.overall = result.overall
+    attempt.scoring_version = engine.SCORING_VERSION
     attempt.finished_at = timezone.now()
-    PrincipleScore.objects.bulk_create(
-        PrincipleScore(attempt=attempt, principle=slug, score=score)
-        for slug, score in result.scores.items()
-        if score is not None
-    )
+    PrincipleScore.objects.bulk_create(score_rows(attempt, result))
+
+
+def score_rows(attempt: Attempt, result: engine.Result) -> list[PrincipleScore]:
+    """One row per principle the attempt practised; "niet geoefend" has no row."""
+    return [
+        PrincipleScore(
+            attempt=attempt, principle=slug, score=score, practised=result.practised[slug]
+        )
+        for slug, score in result.practised_scores.items()
+    ]
 
 
 def path_of(attempt: Attempt) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ MAX_CHOICES = 8
 MAX_TEXT = 5_000
 MAX_TITLE = 255
 MAX_AGE = 150
+MAX_NAME = 120
 MIN_SCORE, MAX_SCORE = -2, 2
 
 Issue = tuple[str, "str | None", "str | None"]  # message, node key, choice key
@@ -149,6 +150,16 @@ class _Reader:
             self.add(f"{_cap(what)} bevat alleen spaties.", node, choice)
         return value
 
+    def flag(self, obj: dict, name: str, where: str, node: str) -> bool:
+        """Return obj[name] as a bool: absent is False, anything but true/false is reported."""
+        value = obj.get(name)
+        if value is None:
+            return False
+        if type(value) is not bool:
+            self.add(f"'{name}' in {where} moet true of false zijn.", node)
+            return False
+        return value
+
     def one_of(
         self, obj: dict, name: str, allowed: tuple[str, ...], what: str, node: str | None = None
     ) -> str | None:
@@ -241,6 +252,10 @@ class _Reader:
             "key": key,
             "text": self.text(raw, "text", f"de tekst van {where}", required=True, node=key),
             "speaker": self.one_of(raw, "speaker", SPEAKERS, f"De spreker van {where}", key),
+            "speaker_name": self.text(
+                raw, "speaker_name", f"de naam van de spreker in {where}", limit=MAX_NAME, node=key
+            ),
+            "fixed_order": self.flag(raw, "fixed_order", where, key),
             "end": end,
             "outcome": self.text(raw, "outcome", f"de uitkomst van {where}", node=key),
             "choices": self.read_choices(key, raw.get("choices")),

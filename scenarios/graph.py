@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 
@@ -38,6 +39,41 @@ def scenario_from_page(page) -> Scenario:
     )
 
 
+def scenario_from_revision_content(content: dict, principle_slugs: list[str]) -> Scenario:
+    """Build the Scenario from a revision's stored JSON, without the page model.
+
+    For data migrations, which must not depend on today's model classes. ``principle_slugs``
+    are the scenario's principles in the platform's order.
+    """
+    stream = content.get("graph") or []
+    if isinstance(stream, str):
+        stream = json.loads(stream)
+    nodes = []
+    for block in stream:
+        if block.get("type") != "node":
+            continue
+        value = dict(block["value"])
+        value["choices"] = [dict(choice) for choice in _list_items(value.get("choices"))]
+        for choice in value["choices"]:
+            choice["scores"] = _list_items(choice.get("scores"))
+            choice.setdefault("feedback", "")
+        value.setdefault("outcome", "")
+        value.setdefault("speaker", "resident")
+        value.setdefault("end", False)
+        nodes.append(_node(value))
+    fields = {field: content.get(attribute) for attribute, field in PAGE_FIELDS.items()}
+    fields = {field: value for field, value in fields.items() if value is not None}
+    return Scenario(principles=tuple(principle_slugs), nodes=tuple(nodes), **fields)
+
+
+def _list_items(items) -> list:
+    """The values of a stored ListBlock, in either of Wagtail's two storage shapes."""
+    return [
+        item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+        for item in items or []
+    ]
+
+
 def page_fields(scenario: Scenario) -> dict:
     """Return the ScenarioPage field values for a scenario (graph included, principles not)."""
     fields = {attribute: getattr(scenario, field) for attribute, field in PAGE_FIELDS.items()}
@@ -49,6 +85,8 @@ def _node(value) -> Node:
         key=value["key"],
         text=value["text"],
         speaker=value["speaker"] or "resident",
+        speaker_name=value.get("speaker_name") or "",
+        fixed_order=bool(value.get("fixed_order")),
         end=bool(value["end"]),
         outcome=value["outcome"] or "",
         choices=tuple(_choice(choice) for choice in value["choices"]),
@@ -99,7 +137,6 @@ class _Parsed:
     """A revision's graph and what is worked out from it, each at most once per process."""
 
     scenario: Scenario
-    bounds: dict[str, tuple[int, int]] | None = None
     desired: list[tuple[str, str]] | None = None
 
 
@@ -119,11 +156,8 @@ def scenario_for_revision(revision) -> Scenario:
 
 
 def score_for_revision(revision, path) -> engine.Result:
-    """Score a path on a revision, with the revision's best and worst sums kept."""
-    parsed = _parsed(revision)
-    if parsed.bounds is None:
-        parsed.bounds = engine.bounds(parsed.scenario)
-    return engine.score_path(parsed.scenario, path, parsed.bounds)
+    """Score a path on the revision it was played on."""
+    return engine.score_path(scenario_for_revision(revision), path)
 
 
 def desired_route_for_revision(revision) -> list[tuple[str, str]]:
@@ -146,6 +180,8 @@ def graph_stream_data(scenario: Scenario) -> list[dict]:
             "value": {
                 "key": node.key,
                 "speaker": node.speaker,
+                "speaker_name": node.speaker_name,
+                "fixed_order": node.fixed_order,
                 "text": node.text,
                 "end": node.end,
                 "outcome": node.outcome,

@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -15,6 +17,7 @@ from people.models import Role
 
 from .admin_forms import ScenarioPageForm
 from .blocks import NodeBlock
+from .engine import shown_choices
 from .panels import ScenarioCheckPanel
 
 
@@ -179,6 +182,11 @@ class ScenarioPage(Page):
         return render_preview(request, self)
 
 
+def new_shuffle_seed() -> int:
+    """A random seed for the order in which one attempt shows each step's choices."""
+    return secrets.randbelow(2**31)
+
+
 class Attempt(models.Model):
     """One play-through of a scenario, pinned to the page revision it started on."""
 
@@ -199,6 +207,10 @@ class Attempt(models.Model):
     step = models.PositiveIntegerField(default=0)
     current_node = models.CharField(max_length=64)
     overall = models.PositiveSmallIntegerField(null=True, blank=True)
+    scoring_version = models.PositiveSmallIntegerField(
+        default=2, help_text="The version of scenario-format.md's scoring rules it was scored by."
+    )
+    shuffle_seed = models.PositiveIntegerField(default=new_shuffle_seed, editable=False)
     started_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -213,6 +225,14 @@ class Attempt(models.Model):
             # walks every finished attempt by date for each member on the page.
             models.Index(fields=["user", "status", "finished_at"], name="attempt_user_finished"),
         ]
+        constraints = [
+            # A double click or ten parallel "start" requests resume one running attempt.
+            models.UniqueConstraint(
+                fields=["user", "page"],
+                condition=models.Q(status="playing"),
+                name="one_running_attempt_per_scenario",
+            )
+        ]
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
 
@@ -222,6 +242,10 @@ class Attempt(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status == self.Status.FINISHED
+
+    def shown_choices(self, node):
+        """The node's choices in the order this attempt shows them (see engine.shown_choices)."""
+        return shown_choices(node, self.shuffle_seed)
 
 
 class AttemptChoice(models.Model):
@@ -245,11 +269,18 @@ class AttemptChoice(models.Model):
 
 
 class PrincipleScore(models.Model):
-    """A finished attempt's score on one principle, kept as a row to aggregate in the database."""
+    """A finished attempt's score on one principle it practised, kept to aggregate in the database.
+
+    A principle that was never at stake on the attempt's route has no row: "niet geoefend" is
+    absent, so no count, average or chart can take it for a 0 or a 100.
+    """
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="principle_scores")
     principle = models.CharField(max_length=64)
     score = models.PositiveSmallIntegerField()
+    practised = models.PositiveSmallIntegerField(
+        default=1, help_text="How many of the attempt's steps put this principle at stake."
+    )
 
     class Meta:
         constraints = [

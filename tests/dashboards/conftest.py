@@ -16,6 +16,7 @@ from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, Less
 from dashboards.load_data import _own_timestamps, random_walk
 from people.models import Profile, Role, Team
 from scenarios import engine, interop
+from scenarios.flows import score_rows
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore
 
@@ -92,11 +93,7 @@ def play(user, page, *, skill: float = 0.5, seed: int = 0, when=None, path=None)
             )
             for step, (node, choice) in enumerate(path, start=1)
         )
-    PrincipleScore.objects.bulk_create(
-        PrincipleScore(attempt=attempt, principle=slug, score=score)
-        for slug, score in result.scores.items()
-        if score is not None
-    )
+    PrincipleScore.objects.bulk_create(score_rows(attempt, result))
     return attempt
 
 
@@ -165,10 +162,7 @@ def bulk_members(db):
                 for step, (node, choice) in enumerate(path, start=1)
             )
             PrincipleScore.objects.bulk_create(
-                PrincipleScore(attempt=attempt, principle=slug, score=score)
-                for attempt in attempts
-                for slug, score in result.scores.items()
-                if score is not None
+                row for attempt in attempts for row in score_rows(attempt, result)
             )
         return users
 

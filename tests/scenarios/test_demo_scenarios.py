@@ -1,5 +1,8 @@
 """The five shipped scenarios are rich enough and their scoring tells routes apart."""
 
+import random
+import statistics
+
 import pytest
 
 from scenarios import engine
@@ -38,3 +41,33 @@ def test_granting_the_provision_quickly_scores_low_on_own_strength_and_network(n
     scores = engine.score_path(scenario, quickest).scores
     assert scores["eigen-kracht"] <= 30
     assert scores["sociaal-netwerk"] <= 30
+
+
+def play(scenario: engine.Scenario, pick) -> int | None:
+    """Play from the start to an ending, picking each choice with ``pick(node)``."""
+    path, node = [], scenario.node(scenario.start)
+    while not node.end:
+        choice = pick(node)
+        path.append((node.key, choice.key))
+        node = scenario.node(choice.target)
+    return engine.score_path(scenario, path).overall
+
+
+# Fifty attempts of each kind; a learner who taps the top button every time should do no
+# better than one who taps at random. The margin allows for the spread of fifty random
+# walks (a few points on these scenarios), not for a systematic advantage.
+ATTEMPTS, MARGIN = 50, 8
+
+
+@pytest.mark.parametrize("name", DEMO_SCENARIOS)
+def test_always_choosing_the_first_shown_option_does_no_better_than_chance(name):
+    scenario = load(name)
+    first_shown = [
+        play(scenario, lambda node, seed=seed: engine.shown_choices(node, seed)[0])
+        for seed in range(ATTEMPTS)
+    ]
+    rng = random.Random(2026)
+    at_random = [play(scenario, lambda node: rng.choice(node.choices)) for _ in range(ATTEMPTS)]
+    assert statistics.mean(first_shown) <= statistics.mean(at_random) + MARGIN
+    # The author's order alone would still give the desired route: the shuffle is what helps.
+    assert play(scenario, lambda node: node.choices[0]) >= 80

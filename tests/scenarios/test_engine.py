@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from scenarios.engine import (
     Node,
     Problem,
     Scenario,
+    better_alternative,
     bounds,
     desired_route,
     load_json,
@@ -24,10 +26,12 @@ from scenarios.engine import (
     round_half_away,
     score_path,
     shortest_route_to,
+    shown_choices,
     to_document,
     validate_graph,
     walk,
 )
+from scenarios.engine import band as engine_band
 
 PRINCIPLES = ["eigen-kracht", "sociaal-netwerk", "presentie"]
 
@@ -575,10 +579,10 @@ def ladder(steps: int) -> Scenario:
 
 
 def test_72_5_is_scored_as_73():
-    s = ladder(10)  # best 20, worst -20: earned 9 is 29/40 of the way, 72.5
+    s = ladder(10)  # each step: 4 possible on p; earned 9 + 2 per step = 29 of 40, 72.5
     path = [(f"s{i}", "c4" if i < 4 else "c3" if i == 4 else "c2") for i in range(10)]
     result = score_path(s, path)
-    assert (result.earned, result.best, result.worst) == ({"p": 9}, {"p": 20}, {"p": -20})
+    assert (result.earned, result.possible, result.practised) == ({"p": 29}, {"p": 40}, {"p": 10})
     assert result.scores == {"p": 73}
     assert result.overall == 73
 
@@ -588,7 +592,49 @@ def test_12_5_is_scored_as_13():
     assert result.scores == {"p": 13}
 
 
-def test_overall_is_the_rounded_mean_of_scored_principles():
+def test_the_specs_example_choosing_0_between_plus_2_and_minus_2_earns_half():
+    s = scenario(
+        step("a", go("plus", "e", p=2), go("zero", "e"), go("min", "e", p=-2)),
+        end("e"),
+        principles=("p",),
+    )
+    result = score_path(s, [("a", "zero")])
+    assert (result.earned, result.possible) == ({"p": 2}, {"p": 4})
+    assert result.scores == {"p": 50}
+
+
+def test_ending_after_one_less_desired_choice_practises_only_what_was_at_stake():
+    # The spec's second example: eigen kracht 0, every other principle "niet geoefend".
+    s = scenario(
+        step("a", go("toekennen", "e", p=-2), go("vraag", "b", p=2, q=1)),
+        step("b", go("verder", "e", q=2, r=2), go("stop", "e")),
+        end("e"),
+        principles=("p", "q", "r"),
+    )
+    result = score_path(s, [("a", "toekennen")])
+    assert result.scores == {"p": 0, "q": 0, "r": None}
+    assert result.practised_scores == {"p": 0, "q": 0}
+    assert result.overall == 0
+
+
+def test_a_short_route_is_not_better_than_a_long_one():
+    # Two less desired choices score 0 where they were at stake, however short the route.
+    s = scenario(
+        step("a", go("goed", "b", p=2), go("snel", "c", p=-1)),
+        step("b", go("goed", "d", q=2), go("matig", "d", q=1)),
+        step("c", go("snel", "e", q=-2), go("beter", "d", q=1)),
+        step("d", go("afsluiten", "e", p=1), go("afkappen", "e")),
+        end("e"),
+        principles=("p", "q"),
+    )
+    short = score_path(s, [("a", "snel"), ("c", "snel")])
+    long = score_path(s, [("a", "goed"), ("b", "matig"), ("d", "afsluiten")])
+    assert short.scores == {"p": 0, "q": 0}
+    assert long.scores == {"p": 100, "q": 0}
+    assert long.overall > short.overall
+
+
+def test_overall_is_the_rounded_mean_of_practised_principles():
     s = scenario(
         step("a", go("x", "e", p=2, q=-1), go("y", "e", q=2), go("z", "e", q=-2)),
         end("e"),
@@ -599,22 +645,117 @@ def test_overall_is_the_rounded_mean_of_scored_principles():
     assert result.overall == 63  # (100 + 25) / 2 = 62.5
 
 
-def test_a_principle_with_best_equal_to_worst_is_not_scored():
+def test_a_step_where_all_choices_score_the_same_does_not_count():
+    s = scenario(
+        step("a", go("x", "b", p=1), go("y", "b", p=1, q=2)),
+        step("b", go("x", "e", p=2), go("y", "e")),
+        end("e"),
+        principles=("p", "q"),
+    )
+    result = score_path(s, [("a", "x"), ("b", "x")])
+    assert result.practised == {"p": 1, "q": 1}
+    assert result.scores == {"p": 100, "q": 0}
+
+
+def test_a_route_that_practises_nothing_has_no_scores():
     s = scenario(step("a", go("x", "b", p=1)), end("b"))
     result = score_path(s, [("a", "x")])
-    assert result.best == result.worst == {"p": 1, "q": 0}
+    assert result.practised == {"p": 0, "q": 0}
     assert result.scores == {"p": None, "q": None}
+    assert result.practised_scores == {}
     assert result.overall is None
 
 
-def test_scores_are_clamped_for_a_partial_path():
+def test_a_node_visited_twice_counts_as_two_steps():
+    # "Vraag nog eens" loops back without a score of its own, but the step is still at
+    # stake: the learner could have chosen the +2 at that moment.
     s = scenario(
-        step("a", go("x", "m", p=2), go("y", "e", p=-2)),
-        step("m", go("z", "e", p=-2)),
+        step("a", go("nog-eens", "a"), go("goed", "e", p=2), go("slecht", "e", p=-2)),
         end("e"),
         principles=("p",),
     )
-    assert score_path(s, [("a", "x")]).scores == {"p": 100}  # 200 before clamping
+    assert validate_graph(s) == []
+    result = score_path(s, [("a", "nog-eens"), ("a", "goed")])
+    assert (result.earned, result.possible, result.practised) == ({"p": 6}, {"p": 8}, {"p": 2})
+    assert result.scores == {"p": 75}
+
+
+@pytest.mark.parametrize(
+    ("score", "band"),
+    [
+        (100, "mostly_desired"),
+        (75, "mostly_desired"),
+        (74, "partly_desired"),
+        (40, "partly_desired"),
+        (39, "mostly_less_desired"),
+        (0, "mostly_less_desired"),
+        (None, "not_practised"),
+    ],
+)
+def test_bands_follow_the_spec(score, band):
+    assert engine_band(score) == band
+
+
+def test_shown_choices_are_shuffled_per_attempt_and_stable_within_one():
+    node = step("a", go("x", "e"), go("y", "e"), go("z", "e"))
+    orders = {tuple(c.key for c in shown_choices(node, seed)) for seed in range(60)}
+    assert len(orders) == 6  # every order of three occurs over many attempts
+    assert shown_choices(node, 7) == shown_choices(node, 7)
+    assert sorted(c.key for c in shown_choices(node, 7)) == ["x", "y", "z"]
+
+
+def test_shown_choices_differ_between_nodes_of_one_attempt():
+    a = step("a", *(go(f"c{i}", "e") for i in range(4)))
+    orders = {tuple(c.key for c in shown_choices(replace(a, key=f"n{i}"), 1)) for i in range(20)}
+    assert len(orders) > 1
+
+
+def test_fixed_order_keeps_the_authors_order():
+    node = replace(step("a", go("x", "e"), go("y", "e"), go("z", "e")), fixed_order=True)
+    assert all(shown_choices(node, seed) == node.choices for seed in range(20))
+
+
+def test_better_alternative_is_the_most_desired_choice_at_that_step():
+    node = step(
+        "a",
+        go("matig", "e", "acceptable", p=1),
+        go("goed", "e", "desired", p=2),
+        go("ook-goed", "e", "desired", p=2),
+        go("slecht", "e", "less_desired", p=-2),
+    )
+    s = scenario(node, end("e"), principles=("p",))
+    assert better_alternative(s, node, node.choice("slecht")).key == "goed"
+    assert better_alternative(s, node, node.choice("matig")).key == "goed"
+    assert better_alternative(s, node, node.choice("goed")) is None
+    assert better_alternative(s, node, node.choice("ook-goed")) is None
+
+
+def test_fixed_order_and_speaker_name_travel_through_the_file():
+    document = to_document(
+        scenario(
+            replace(
+                step("a", go("x", "e")),
+                fixed_order=True,
+                speaker="other",
+                speaker_name="Sandra (woonconsulent)",
+            ),
+            end("e"),
+        )
+    )
+    node = document["nodes"][0]
+    assert node["fixed_order"] is True
+    assert node["speaker_name"] == "Sandra (woonconsulent)"
+    assert "fixed_order" not in document["nodes"][1]  # exported only when set
+    parsed, problems = parse_document(document, ["p", "q"])
+    assert problems == []
+    assert parsed.nodes[0].fixed_order and parsed.nodes[0].speaker_name.startswith("Sandra")
+
+
+def test_a_fixed_order_that_is_not_a_boolean_is_reported():
+    document = to_document(scenario(step("a", go("x", "e")), end("e")))
+    document["nodes"][0]["fixed_order"] = "ja"
+    _parsed, problems = parse_document(document, ["p", "q"])
+    assert [p.message for p in problems] == ["'fixed_order' in stap 'a' moet true of false zijn."]
 
 
 def test_bounds_contract_cycles():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import deque
 from dataclasses import replace
+from fractions import Fraction
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -249,19 +251,55 @@ def test_desired_route_is_the_first_listed_best_simple_path(s):
     )
     route = desired_route(s)
     assert route == [(node.key, choice.key) for _, node, choice in expected]
-    result = score_path(s, route)
-    assert sum(result.earned.values()) == best
+    assert total(expected) == best
+
+
+@st.composite
+def walks(draw, s: Scenario) -> list[tuple[str, str]]:
+    """Draw a walk from the start, up to 12 steps, that may go round a loop more than once."""
+    index = {n.key: n for n in s.nodes}
+    walk, node = [], index[s.start]
+    while not node.end and len(walk) < 12:
+        choice = draw(st.sampled_from(node.choices))
+        walk.append((node.key, choice.key))
+        node = index[choice.target]
+    return walk
+
+
+def reference_score(s: Scenario, walk: list[tuple[str, str]]) -> dict[str, Fraction | None]:
+    """Scoring version 2 written out the slow way: the exact fraction per principle."""
+    index = {n.key: n for n in s.nodes}
+    exact: dict[str, Fraction | None] = {}
+    for p in s.principles:
+        earned = possible = 0
+        for node_key, choice_key in walk:
+            node = index[node_key]
+            offered = sorted(c.scores.get(p, 0) for c in node.choices)
+            if offered[0] != offered[-1]:
+                chosen = next(c for c in node.choices if c.key == choice_key)
+                earned += chosen.scores.get(p, 0) - offered[0]
+                possible += offered[-1] - offered[0]
+        exact[p] = Fraction(100 * earned, possible) if possible else None
+    return exact
+
+
+def half_up(x: Fraction) -> int:
+    return math.floor(x + Fraction(1, 2))  # the same as half away from zero for x >= 0
 
 
 @SETTINGS
 @given(valid_graphs(), st.data())
-def test_any_path_scores_between_0_and_100(s, data):
-    path = data.draw(st.sampled_from(simple_paths(s)))
-    result = score_path(s, [(node.key, choice.key) for _, node, choice in path])
-    for p in PRINCIPLES:
-        best, worst = result.best[p], result.worst[p]
-        assert worst <= result.earned[p] <= best
-        assert result.scores[p] is None if best == worst else 0 <= result.scores[p] <= 100
+def test_scores_follow_the_version_2_definition_on_any_walk(s, data):
+    walk = data.draw(walks(s))
+    exact = reference_score(s, walk)
+    result = score_path(s, walk)
+    assert result.scores == {p: None if v is None else half_up(v) for p, v in exact.items()}
+    assert all(0 <= v <= 100 for v in result.practised_scores.values())
+    practised = [v for v in exact.values() if v is not None]
+    expected_overall = (
+        half_up(sum(map(half_up, practised)) / Fraction(len(practised))) if practised else None
+    )
+    assert result.overall == expected_overall
 
 
 @SETTINGS
@@ -284,6 +322,8 @@ def full_scenarios(draw) -> Scenario:
             n.key,
             draw(texts),
             speaker=draw(st.sampled_from(SPEAKERS)),
+            speaker_name=draw(st.just("") | texts),
+            fixed_order=draw(st.booleans()),
             end=n.end,
             outcome=draw(st.just("") | texts) if n.end else "",
             choices=tuple(
