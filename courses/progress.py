@@ -14,6 +14,7 @@ from operator import or_
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 
+from scenarios.engine import round_half_away
 from scenarios.models import Attempt, PrincipleScore, ScenarioPage
 from scenarios.principle_cache import all_principles
 
@@ -185,7 +186,7 @@ def principle_profile(user) -> list[ProfileRow]:
     known = [(p.slug, p.display_name) for p in all_principles() if p.slug in means]
     unknown = sorted(set(means) - {slug for slug, _ in known})
     return [
-        ProfileRow(slug, name, round(means[slug]["mean"]), means[slug]["n"])
+        ProfileRow(slug, name, round_half_away(means[slug]["mean"]), means[slug]["n"])
         for slug, name in known + [(slug, slug) for slug in unknown]
     ]
 

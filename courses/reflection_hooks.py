@@ -1,4 +1,5 @@
-"""Courses' additions to the scenario pages: the "Wat neem je mee?" box on the result page.
+"""Courses' additions to the scenario pages: on the result page, the "Wat neem je mee?" box
+and the way on (the lesson, the next lesson, the group's debrief).
 
 Import this module once at start-up (``CoursesConfig.ready``); until then the reflection
 URLconf imports it, which happens when the first request resolves a URL.
@@ -12,6 +13,7 @@ from scenarios.hooks import register_result_panel
 
 from .debrief import scenario_ids_by_course
 from .models import Cohort
+from .progress import lessons_of, scenario_ids_in
 from .reflection_forms import NewReflectionForm
 from .reflections import reflections_on_attempt
 
@@ -41,4 +43,27 @@ def reflection_panel(request, attempt) -> str:
     return render_to_string("courses/reflections/result_panel.html", context, request=request)
 
 
+def way_on_panel(request, attempt) -> str:
+    """Show the player where to go next: their lesson, the next lesson and the debrief."""
+    if attempt.user_id != request.user.pk or not attempt.is_finished:
+        return ""
+    cohorts = cohorts_using_scenario(request.user, attempt.page_id)
+    if not cohorts:
+        return ""
+    cohort = cohorts[0]
+    lessons = lessons_of([cohort.course], request.user)[cohort.course_id]
+    here = next(
+        (n for n, lesson in enumerate(lessons) if attempt.page_id in scenario_ids_in(lesson)), None
+    )
+    context = {
+        "attempt": attempt,
+        "cohort": cohort,
+        "lesson": lessons[here] if here is not None else None,
+        "next_lesson": lessons[here + 1] if here is not None and here + 1 < len(lessons) else None,
+        "course": cohort.course,
+    }
+    return render_to_string("courses/includes/way_on.html", context, request=request)
+
+
 register_result_panel(reflection_panel)
+register_result_panel(way_on_panel)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -60,6 +63,23 @@ def start_attempt(user, page: ScenarioPage) -> Attempt:
     except IntegrityError:
         # A parallel request started it first; the database allows one running attempt.
         return Attempt.objects.get(user=user, page=page, status=Attempt.Status.PLAYING)
+
+
+def step_allowed(attempt_pk: int) -> bool:
+    """Count a step on this attempt; False when it has taken too many in the current window.
+
+    People read before they choose, so a dozen steps in a few seconds is already a script;
+    the limit stops a loop being replayed hundreds of times a second to fill the database.
+    The count lives in the shared cache, so it holds across worker processes.
+    """
+    steps, seconds = settings.SCENARIO_STEP_LIMIT
+    window = int(time.time() // seconds)
+    key = f"scenario-steps:{attempt_pk}:{window}"
+    cache.add(key, 0, timeout=2 * seconds)
+    try:
+        return cache.incr(key) <= steps
+    except ValueError:  # the entry expired between add and incr
+        return True
 
 
 def record_choice(user, attempt_pk: int, step: int, choice_key: str) -> Attempt:
@@ -134,14 +154,17 @@ class TakenChoice:
     step: int
     node: engine.Node
     choice: engine.Choice
+    better: engine.Choice | None = None  # the most desired alternative, where there was one
 
 
 def taken_choices(scenario: engine.Scenario, path: list[tuple[str, str]]) -> list[TakenChoice]:
-    """Pair each (node, choice) of a path with its texts from the scenario."""
+    """Pair each (node, choice) of a path with its texts and the better alternative, if any."""
     taken = []
     for number, (node_key, choice_key) in enumerate(path, start=1):
         node = scenario.node(node_key)
-        taken.append(TakenChoice(step=number, node=node, choice=node.choice(choice_key)))
+        choice = node.choice(choice_key)
+        better = engine.better_alternative(scenario, node, choice)
+        taken.append(TakenChoice(step=number, node=node, choice=choice, better=better))
     return taken
 
 

@@ -72,7 +72,9 @@ def preview_nodes(scenario) -> list[PreviewNode]:
             PreviewNode(
                 node=node,
                 anchor=anchor,
-                speaker_label=str(speakers.get(node.speaker, node.speaker)),
+                speaker_label=node.speaker_name
+                if node.speaker == "other" and node.speaker_name
+                else str(speakers.get(node.speaker, node.speaker)),
                 is_start=node.key == scenario.start and anchor == step_anchor[node.key],
                 choices=choices,
             )

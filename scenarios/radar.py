@@ -1,7 +1,8 @@
 """Draw principle scores (0–100) as an accessible inline SVG radar chart.
 
-Pure Python, no Django. With fewer than three principles a radar has no shape, so a
-horizontal bar chart is drawn instead. Every label is XML-escaped.
+Pure Python, no Django. With fewer than three principles a radar has no shape, and with more
+than eight its labels no longer fit around it, so a horizontal bar chart is drawn instead.
+Every label is XML-escaped.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ CHAR_W = 6.9
 LINE_H = 15
 MARGIN = 8
 RINGS = (25, 50, 75, 100)
+MIN_SPOKES, MAX_SPOKES = 3, 8
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 INK, MUTED, GRID = "#111827", "#4b5563", "#d1d5db"
@@ -38,7 +40,7 @@ def render_radar(
 ) -> str:
     """Return an SVG radar of ``rows`` (label, score or None), optionally over ``compare``."""
     previous = _align(rows, compare) if compare is not None else None
-    if len(rows) < 3:
+    if not MIN_SPOKES <= len(rows) <= MAX_SPOKES:
         body, box = _bars(rows, previous)
     else:
         body, box = _radar(rows, previous)

@@ -49,6 +49,10 @@ def _take_step(request, pk: int):
         return _render_step(
             request, attempt, _("This form is incomplete. Please choose again."), 400
         )
+    if not flows.step_allowed(pk):
+        attempt = get_attempt_for_player(request.user, pk)
+        message = _("You are choosing very quickly. Wait a moment, then choose again.")
+        return _render_step(request, attempt, message, 429)
     try:
         attempt = flows.record_choice(request.user, pk, step, request.POST.get("choice", ""))
     except Attempt.DoesNotExist:
@@ -70,10 +74,12 @@ def _take_step(request, pk: int):
 
 def _render_step(request, attempt: Attempt, error: str = "", status: int = 200):
     scenario = scenario_for_revision(attempt.revision)
+    node = scenario.node(attempt.current_node)
     context = {
         "attempt": attempt,
         "scenario": scenario,
-        "node": scenario.node(attempt.current_node),
+        "node": node,
+        "choices": attempt.shown_choices(node),
         "error": error,
     }
     return render(request, "scenarios/attempt_step.html", context, status=status)

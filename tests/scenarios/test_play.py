@@ -92,17 +92,18 @@ def test_the_result_follows_the_scoring_rules(client, learner, scenario):
     choose(client, attempt, "knik")
     attempt.refresh_from_db()
     assert attempt.is_finished
-    # eigen-kracht: earned 2 of −2…2 → 100; presentie: earned 1 of 0…2 → 50; mean 75.
-    assert attempt.overall == 75
-    assert dict(
-        PrincipleScore.objects.filter(attempt=attempt).values_list("principle", "score")
-    ) == {
-        "eigen-kracht": 100,
-        "presentie": 50,
-    }
+    # Version 2, step by step. "begin": eigen kracht +2 of −2…+2 (4 of 4), presentie +1 of
+    # 0…1 (1 of 1). "midden", twice (asking again revisits it): presentie 0 of 0…1 each time.
+    # So eigen kracht 100 in 1 step, presentie 1 of 3 = 33 in 3 steps; mean 66.5 → 67.
+    assert attempt.overall == 67
+    assert attempt.scoring_version == 2
+    assert {
+        row.principle: (row.score, row.practised)
+        for row in PrincipleScore.objects.filter(attempt=attempt)
+    } == {"eigen-kracht": (100, 1), "presentie": (33, 3)}
     page = client.get(reverse("attempt-result", args=[attempt.pk])).content.decode()
-    assert 'data-principle="eigen-kracht" data-score="100"' in page
-    assert 'data-principle="presentie" data-score="50"' in page
+    assert 'data-principle="eigen-kracht" data-score="100" data-band="mostly_desired"' in page
+    assert 'data-principle="presentie" data-score="33" data-band="mostly_less_desired"' in page
     assert "<svg" in page
     assert "Samen een plan." in page
     assert "Wie kan er nog meer helpen?" in page  # the desired route

@@ -116,3 +116,10 @@ def test_a_trainer_publishing_while_twenty_learners_play_changes_nothing_for_the
         )
     scenario.refresh_from_db()
     assert scenario.live_revision_id != old_revision
+
+
+def test_ten_simultaneous_starts_make_one_running_attempt(migrated_db, learner, scenario):
+    url = reverse("scenario-start", args=[scenario.pk])
+    statuses = post_all_at_once([(learner, url, {})] * 10)
+    assert statuses == [302] * 10  # every click lands on the one attempt
+    assert Attempt.objects.filter(user=learner, page=scenario).count() == 1

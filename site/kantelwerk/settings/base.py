@@ -220,3 +220,6 @@ CSP_ADMIN_PREFIX = "/admin/"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# At most this many scenario steps per attempt in this many seconds (see scenarios.flows).
+SCENARIO_STEP_LIMIT = (20, 10)
