@@ -90,7 +90,7 @@ def _radar(rows: Rows, previous: Rows | None) -> tuple[str, tuple[float, float, 
     parts.append(_polygon("radar-current", cx, angles, rows, CURRENT))
     top, bottom = -RADIUS, RADIUS
     for (label, score), a in zip(rows, angles, strict=True):
-        text, extent = _axis_label(cx, a, label, score)
+        text, extent = _axis_label(cx, a, label, score, n)
         parts.append(text)
         top, bottom = min(top, extent[0]), max(bottom, extent[1])
     return "".join(parts), (0, top - MARGIN, WIDTH, bottom - top + 2 * MARGIN)
@@ -115,15 +115,20 @@ def _polygon(
     )
 
 
+def _between_neighbours(spokes: int) -> float:
+    """The width a centred (top or bottom) label may take before it reaches the next axes'."""
+    return 2 * (RADIUS + LABEL_GAP) * abs(math.sin(2 * math.pi / spokes)) - 2 * CHAR_W
+
+
 def _axis_label(
-    cx: float, angle: float, label: str, score: int | None
+    cx: float, angle: float, label: str, score: int | None, spokes: int
 ) -> tuple[str, tuple[float, float]]:
     """Place a wrapped label (and the score) beyond the axis end; return it with its y-extent."""
     x, y = _point(cx, angle, RADIUS + LABEL_GAP)
     cos, sin = math.cos(angle), math.sin(angle)
     anchor = "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end"
     room = {"start": WIDTH - MARGIN - x, "end": x - MARGIN}.get(
-        anchor, 2 * min(x, WIDTH - x) - 2 * MARGIN
+        anchor, min(2 * min(x, WIDTH - x) - 2 * MARGIN, _between_neighbours(spokes))
     )
     name = label if score is not None else f"{label} ({NOT_SCORED})"
     lines = _wrap(name, max(4, int(room // CHAR_W)))

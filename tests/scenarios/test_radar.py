@@ -142,3 +142,50 @@ def test_output_is_deterministic_with_one_decimal() -> None:
     numbers = re.findall(r'\s(?:points|x\d?|y\d?|cx|cy)="([^"]+)"', svg)
     assert all(re.fullmatch(r"[-\d.,\s]+", n) for n in numbers)
     assert not re.search(r"\d\.\d\d", " ".join(numbers))
+
+
+def label_boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
+    """The box (left, top, right, bottom) of each axis label group, as CHAR_W-wide glyphs."""
+    boxes = []
+    for label in (g for g in root.iter(f"{SVG}g") if g.get("class") == "radar-axis-label"):
+        lefts, rights, tops, bottoms = [], [], [], []
+        for text in label.iter(f"{SVG}text"):
+            x, y, size = float(text.get("x")), float(text.get("y")), float(text.get("font-size"))
+            span = 6.9 * len(text.text)
+            left = {"start": x, "end": x - span}.get(text.get("text-anchor"), x - span / 2)
+            lefts.append(left)
+            rights.append(left + span)
+            tops.append(y - size)
+            bottoms.append(y + 2)
+        boxes.append((min(lefts), min(tops), max(rights), max(bottoms)))
+    return boxes
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+NAMES = [
+    "Eigen kracht", "Gebruikelijke hulp en mantelzorg", "Sociaal netwerk",
+    "Algemene voorziening vóór maatwerk", "De vraag achter de vraag", "Maatwerk",
+    "Presentie", "Nabijheid", "Vindplaatsgericht werken", "Positieve benadering",
+    "Integraal werken", "Zelfregie", "Samenwerking",
+]  # fmt: skip
+
+
+def test_axis_labels_never_collide_from_three_to_eight_principles() -> None:
+    for count in range(3, 9):
+        root = parse(render_radar([(name, 50) for name in NAMES[:count]], title="t"))
+        boxes = label_boxes(root)
+        assert len(boxes) == count
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not overlaps(a, b), (count, a, b)
+
+
+def test_more_than_eight_principles_become_bars_so_thirteen_labels_stay_readable() -> None:
+    root = parse(render_radar([(name, 10 * i % 100) for i, name in enumerate(NAMES)], title="t"))
+    assert group(root, "radar-current") is not None
+    assert not list(root.iter(f"{SVG}polygon"))  # no radar rings or shape
+    assert len(root.findall(f".//{SVG}rect[@class='radar-bar']")) == 13
+    assert all(name in " ".join(texts(root)) for name in ("Samenwerking", "Eigen kracht"))
