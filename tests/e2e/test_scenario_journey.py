@@ -66,7 +66,14 @@ def test_a_trainer_imports_maps_and_publishes_and_a_learner_plays_it(
     assert shown == {
         slug: "" if score is None else str(score) for slug, score in expected.scores.items()
     }
+    bands = {
+        rows.nth(i).get_attribute("data-principle"): rows.nth(i).get_attribute("data-band")
+        for i in range(rows.count())
+    }
+    assert bands == {slug: engine.band(score) for slug, score in expected.scores.items()}
     assert serious_violations(learner) == []
     screenshot(learner, "scenario-result")
+    learner.set_viewport_size({"width": 320, "height": 800})
+    assert learner.evaluate("document.documentElement.scrollWidth") <= 320  # nothing sideways
     learner.set_viewport_size({"width": 1280, "height": 900})
     screenshot(learner, "scenario-result")
