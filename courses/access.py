@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Cast
 from django.http import Http404
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 
 from .models import Cohort, CoursePage, LessonPage
 
@@ -114,20 +114,29 @@ def cohort_for_course(user, course: CoursePage) -> Cohort | None:
 # --------------------------------------------------------------------------- scenario hooks
 
 
-def courses_using_scenario(page) -> QuerySet[CoursePage]:
-    """Live courses with a live lesson that holds this scenario.
+def lessons_using_scenario(page_or_pk) -> QuerySet[LessonPage]:
+    """Live lessons whose body holds this scenario.
 
     Wagtail's reference index already records every page a lesson's scenario block chooses,
     so the lookup needs no scan of lesson bodies.
     """
-    lesson_type = ContentType.objects.get_for_model(LessonPage)
+    page_pk = getattr(page_or_pk, "pk", page_or_pk)
     lesson_ids = (
-        ReferenceIndex.get_references_to(page)
-        .filter(content_type=lesson_type, model_path__startswith="body.scenario")
+        ReferenceIndex.objects.filter(
+            to_content_type=ContentType.objects.get_for_model(Page),
+            to_object_id=str(page_pk),
+            content_type=ContentType.objects.get_for_model(LessonPage),
+            model_path__startswith="body.scenario",
+        )
         .annotate(lesson_id=Cast("object_id", IntegerField()))
         .values("lesson_id")
     )
-    paths = LessonPage.objects.live().filter(pk__in=lesson_ids).values_list("path", flat=True)
+    return LessonPage.objects.live().filter(pk__in=lesson_ids)
+
+
+def courses_using_scenario(page) -> QuerySet[CoursePage]:
+    """Live courses with a live lesson that holds this scenario."""
+    paths = lessons_using_scenario(page).values_list("path", flat=True)
     parent_paths = {path[: -LessonPage.steplen] for path in paths}
     return CoursePage.objects.live().filter(path__in=parent_paths)
 

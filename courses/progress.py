@@ -1,14 +1,15 @@
 """How far a learner is in their courses.
 
-A lesson is done when the learner marked it done, or when it holds scenarios and the
-learner finished each of them. Everything is computed with a fixed number of queries
-however many courses, lessons or group members there are.
+A lesson is done when its LessonProgress row exists (see ``courses.flows``: the learner
+marked it done, or finished the last of its scenarios). Everything is computed with a fixed
+number of queries however many courses, lessons or group members there are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import reduce
 from operator import or_
 
@@ -19,6 +20,11 @@ from scenarios.models import Attempt, PrincipleScore, ScenarioPage
 from scenarios.principle_cache import all_principles
 
 from .models import CoursePage, LessonPage, LessonProgress
+
+
+def percent(done: int, total: int) -> int:
+    """The share done as a whole percentage, rounded half away from zero like every figure."""
+    return round_half_away(Fraction(100 * done, total)) if total else 0
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,7 @@ class CourseProgress:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
+        return percent(self.done, self.total)
 
     @property
     def next_lesson(self) -> LessonState | None:
@@ -108,24 +114,20 @@ def finished_scenario_ids(user, scenario_ids: Iterable[int]) -> set[int]:
     )
 
 
-def progress_of(course: CoursePage, lessons: list[LessonPage], finished: set[int]):
-    """Progress in one course from its lessons (with ``marked_done``) and finished scenarios."""
-    states = []
-    for number, lesson in enumerate(lessons, start=1):
-        ids = scenario_ids_in(lesson)
-        played = bool(ids) and all(pk in finished for pk in ids)
-        states.append(LessonState(lesson, number, lesson.marked_done or played, ids))
+def progress_of(course: CoursePage, lessons: list[LessonPage]) -> CourseProgress:
+    """Progress in one course from its lessons, each annotated with ``marked_done``."""
+    states = [
+        LessonState(lesson, number, lesson.marked_done, scenario_ids_in(lesson))
+        for number, lesson in enumerate(lessons, start=1)
+    ]
     return CourseProgress(course, states)
 
 
 def course_progress(user, courses: Iterable[CoursePage]) -> dict[int, CourseProgress]:
-    """Progress of ``user`` in each course, keyed by course pk (two queries in all)."""
+    """Progress of ``user`` in each course, keyed by course pk (one query in all)."""
     courses = list(courses)
     lessons = lessons_of(courses, user)
-    every_lesson = [lesson for found in lessons.values() for lesson in found]
-    wanted = {pk for lesson in every_lesson for pk in scenario_ids_in(lesson)}
-    finished = finished_scenario_ids(user, wanted)
-    return {course.pk: progress_of(course, lessons[course.pk], finished) for course in courses}
+    return {course.pk: progress_of(course, lessons[course.pk]) for course in courses}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from scenarios.flows import ATTEMPT_FINISHED
+
+from .flows import mark_lessons_of_finished_scenario
 from .models import Cohort, CoursePage, LessonPage, LessonProgress
 
 
@@ -131,3 +134,9 @@ def keep_courses_in_use(request, page):
         % {"pages": names},
     )
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register(ATTEMPT_FINISHED)
+def mark_lessons_done_when_their_scenarios_are_finished(attempt):
+    if attempt.user_id is not None:
+        mark_lessons_of_finished_scenario(attempt.user, attempt.page_id)

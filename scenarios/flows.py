@@ -9,10 +9,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail import hooks
 
 from . import engine
 from .graph import scenario_for_revision, score_for_revision
 from .models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
+
+ATTEMPT_FINISHED = "kantelwerk_attempt_finished"
 
 
 class NotPlayable(Exception):
@@ -124,6 +127,11 @@ def _advance(attempt: Attempt, choice_key: str) -> None:
         _finish(attempt)
         fields += ["status", "overall", "scoring_version", "finished_at"]
     attempt.save(update_fields=fields)
+    if attempt.is_finished:
+        # Apps higher up (courses) act on a finished attempt without scenarios knowing
+        # them: a hook ``fn(attempt)``, run inside the step's transaction once it is saved.
+        for hook in hooks.get_hooks(ATTEMPT_FINISHED):
+            hook(attempt)
 
 
 def _finish(attempt: Attempt) -> None:

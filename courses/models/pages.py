@@ -154,8 +154,7 @@ class LessonPage(Page):
         context["body_parts"] = body_parts(self, scenarios)
         if course is None:  # a preview of a lesson not yet in place
             return context
-        finished = {pk for pk, page in scenarios.items() if page.state.latest_finished_pk}
-        progress = progress_of(course, lessons, finished)
+        progress = progress_of(course, lessons)
         state = progress.state_of(self.pk)
         following = [s for s in progress.lessons if state and s.number > state.number]
         context.update(

@@ -199,3 +199,28 @@ def test_a_lesson_page_with_every_kind_of_block_needs_at_most_10_queries(
         assert html.count('data-action="continue"') == len(scenarios)
         assert all(f'data-principle="{p.slug}"' in html for p in principles)
     assert counts[0] == counts[1] <= 10
+
+
+def test_lessons_played_before_the_hook_existed_are_marked_done_by_the_migration(
+    client, scenario_course, learner
+):
+    import importlib
+
+    from django.apps import apps
+
+    from courses.models import LessonProgress
+
+    migration = importlib.import_module(
+        "courses.migrations.0004_lessons_done_when_scenarios_finished"
+    )
+    course, page = scenario_course
+    client.force_login(learner)
+    choose(client, start(client, page), "regel-het")
+    LessonProgress.objects.all().delete()  # as it was before the hook wrote the row
+    assert course_progress(learner, [course])[course.pk].done == 0
+
+    migration.mark_lessons_done(apps, None)
+    migration.mark_lessons_done(apps, None)  # a second run adds nothing
+
+    assert course_progress(learner, [course])[course.pk].done == 1
+    assert LessonProgress.objects.count() == 1
