@@ -1,15 +1,12 @@
 """Courses' additions to the scenario pages: on the result page, the "Wat neem je mee?" box
 and the way on (the lesson, the next lesson, the group's debrief).
 
-Import this module once at start-up (``CoursesConfig.ready``); until then the reflection
-URLconf imports it, which happens when the first request resolves a URL.
+Registered as the scenarios app's result panels in ``courses/wagtail_hooks.py``.
 """
 
 from __future__ import annotations
 
 from django.template.loader import render_to_string
-
-from scenarios.hooks import register_result_panel
 
 from .debrief import scenario_ids_by_course
 from .models import Cohort
@@ -63,7 +60,3 @@ def way_on_panel(request, attempt) -> str:
         "course": cohort.course,
     }
     return render_to_string("courses/includes/way_on.html", context, request=request)
-
-
-register_result_panel(reflection_panel)
-register_result_panel(way_on_panel)

@@ -1,4 +1,4 @@
-"""Reflections and the group debrief. Loaded with the URLconf, which also registers the panel."""
+"""Reflections and the group debrief."""
 
 from django.urls import path
 

@@ -10,10 +10,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from scenarios.flows import ATTEMPT_FINISHED
+from scenarios import hooks as scenario_hooks
 
+from .access import may_play_scenario, trainer_sees_attempt
 from .flows import mark_lessons_of_finished_scenario
 from .models import Cohort, CoursePage, LessonPage, LessonProgress
+from .reflection_hooks import reflection_panel, way_on_panel
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
@@ -136,7 +138,14 @@ def keep_courses_in_use(request, page):
     return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
-@hooks.register(ATTEMPT_FINISHED)
+# Courses answer the scenarios app's questions (see scenarios/hooks.py).
+hooks.register(scenario_hooks.MAY_PLAY, may_play_scenario)
+hooks.register(scenario_hooks.MAY_VIEW_ATTEMPT, trainer_sees_attempt)
+hooks.register(scenario_hooks.RESULT_PANEL, reflection_panel, order=10)
+hooks.register(scenario_hooks.RESULT_PANEL, way_on_panel, order=20)
+
+
+@hooks.register(scenario_hooks.ATTEMPT_FINISHED)
 def mark_lessons_done_when_their_scenarios_are_finished(attempt):
     if attempt.user_id is not None:
         mark_lessons_of_finished_scenario(attempt.user, attempt.page_id)

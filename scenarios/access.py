@@ -1,35 +1,18 @@
 """Who may play a scenario and who may see an attempt.
 
-Scenarios know nothing of courses. Apps higher up (courses) answer these questions by
-registering checks here; with none registered, scenarios are open to every logged-in user
-and an attempt is visible to its player only.
+Scenarios know nothing of courses: apps higher up answer these questions through the
+Wagtail hooks ``MAY_PLAY`` and ``MAY_VIEW_ATTEMPT`` (see ``scenarios.hooks``).
 """
 
-from collections.abc import Callable
-
 from django.http import Http404
+from wagtail import hooks
 
+from .hooks import MAY_PLAY, MAY_VIEW_ATTEMPT
 from .models import Attempt
-
-PlayCheck = Callable[[object, object], bool]
-ViewCheck = Callable[[object, Attempt], bool]
-
-_play_checks: list[PlayCheck] = []
-_attempt_viewers: list[ViewCheck] = []
-
-
-def register_play_check(check: PlayCheck) -> None:
-    """Add a rule that must hold before a user may play a scenario page."""
-    _play_checks.append(check)
-
-
-def register_attempt_viewer(check: ViewCheck) -> None:
-    """Add a rule that lets someone other than the player see an attempt (e.g. a trainer)."""
-    _attempt_viewers.append(check)
 
 
 def may_play(user, page) -> bool:
-    return user.is_authenticated and all(check(user, page) for check in _play_checks)
+    return user.is_authenticated and all(check(user, page) for check in hooks.get_hooks(MAY_PLAY))
 
 
 def may_view_attempt(user, attempt: Attempt) -> bool:
@@ -37,7 +20,7 @@ def may_view_attempt(user, attempt: Attempt) -> bool:
         return False
     if attempt.user_id == user.pk:
         return True
-    return any(check(user, attempt) for check in _attempt_viewers)
+    return any(check(user, attempt) for check in hooks.get_hooks(MAY_VIEW_ATTEMPT))
 
 
 def attempts_for_viewing():

@@ -13,9 +13,8 @@ from wagtail import hooks
 
 from . import engine
 from .graph import scenario_for_revision, score_for_revision
+from .hooks import ATTEMPT_FINISHED
 from .models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
-
-ATTEMPT_FINISHED = "kantelwerk_attempt_finished"
 
 
 class NotPlayable(Exception):
