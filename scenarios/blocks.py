@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .engine import QUALITIES
+from .qualities import Quality
 
 KEY_REGEX = r"^[a-z0-9_-]{1,64}$"
 KEY_ERRORS = {
@@ -16,12 +16,6 @@ SPEAKER_CHOICES = [
     ("learner", _("learner")),
     ("other", _("someone else")),
 ]
-QUALITY_LABELS = {
-    "desired": _("desired"),
-    "acceptable": _("acceptable"),
-    "less_desired": _("less desired"),
-}
-QUALITY_CHOICES = [(quality, QUALITY_LABELS[quality]) for quality in QUALITIES]
 SCORE_CHOICES = [(str(value), f"{value:+d}" if value else "0") for value in range(2, -3, -1)]
 
 
@@ -55,7 +49,9 @@ class ChoiceBlock(blocks.StructBlock):
         label=_("leads to step"),
         help_text=_("The key of the step this choice leads to."),
     )
-    quality = blocks.ChoiceBlock(choices=QUALITY_CHOICES, default="acceptable", label=_("quality"))
+    quality = blocks.ChoiceBlock(
+        choices=Quality.choices, default=Quality.ACCEPTABLE, label=_("quality")
+    )
     scores = blocks.ListBlock(
         ScoreBlock(),
         default=[],

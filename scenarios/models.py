@@ -19,6 +19,7 @@ from .admin_forms import ScenarioPageForm
 from .blocks import NodeBlock
 from .engine import shown_choices
 from .panels import ScenarioCheckPanel
+from .qualities import Quality
 
 
 class Principle(index.Indexed, models.Model):
@@ -255,7 +256,7 @@ class AttemptChoice(models.Model):
     step = models.PositiveIntegerField()
     node_key = models.CharField(max_length=64)
     choice_key = models.CharField(max_length=64)
-    quality = models.CharField(max_length=20)
+    quality = models.CharField(max_length=20, choices=Quality.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from django.template.response import TemplateResponse
 
-from .blocks import QUALITY_LABELS, SPEAKER_CHOICES
+from .blocks import SPEAKER_CHOICES
 from .engine import Choice, Node
 from .graph import scenario_from_page
+from .qualities import quality_label
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def preview_nodes(scenario) -> list[PreviewNode]:
                 choice=choice,
                 anchor=anchors(f"keuze-{node.key}-{choice.key}"),
                 target_anchor=step_anchor.get(choice.target),
-                quality_label=str(QUALITY_LABELS.get(choice.quality, choice.quality)),
+                quality_label=quality_label(choice.quality),
             )
             for choice in ([] if node.end else node.choices)
         )

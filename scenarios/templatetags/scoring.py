@@ -2,7 +2,7 @@
 
 from django import template
 
-from scenarios import bands, engine
+from scenarios import bands, engine, qualities
 
 register = template.Library()
 
@@ -15,3 +15,8 @@ def band(score: int | None) -> str:
 @register.filter
 def band_label(score: int | None) -> str:
     return bands.band_label(score)
+
+
+@register.filter
+def quality_label(value: str) -> str:
+    return qualities.quality_label(value)

@@ -31,6 +31,7 @@ from scenarios.engine import (
     validate_graph,
     walk,
 )
+from scenarios.engine import QUALITIES as engine_qualities
 from scenarios.engine import band as engine_band
 
 PRINCIPLES = ["eigen-kracht", "sociaal-netwerk", "presentie"]
@@ -937,3 +938,9 @@ def test_unreadable_files_are_refused_with_a_clear_message(raw, says):
     result, problems = load_json(raw)
     assert result is None
     assert says in only(problems).message
+
+
+def test_the_quality_choices_are_the_exchange_formats_qualities():
+    from scenarios.qualities import Quality
+
+    assert tuple(Quality.values) == engine_qualities
