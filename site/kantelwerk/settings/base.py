@@ -113,8 +113,15 @@ DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def caches_from_env() -> dict:
-    """Return Redis as cache when REDIS_URL is set, else per-process local memory."""
+CACHE_TABLE = "kantelwerk_cache"
+
+
+def caches_from_env(*, shared: bool = False) -> dict:
+    """Return Redis as cache when REDIS_URL is set; else a table in the database when the
+    cache must be ``shared`` by every worker (rate limits), else per-process local memory.
+
+    The table is made by ``manage.py createcachetable``.
+    """
     url = env_str("REDIS_URL", "")
     if url:
         return {
@@ -122,6 +129,15 @@ def caches_from_env() -> dict:
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": "kantelwerk",
+            }
+        }
+    if shared:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": CACHE_TABLE,
+                # Culling drops entries at random, rate-limit histories among them.
+                "OPTIONS": {"MAX_ENTRIES": 100_000},
             }
         }
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -164,6 +180,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+    # Deleting an account asks for the password: as many guesses as allauth's password change.
+    "delete_account": "5/m/user",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kantelwerk] "
 LOGIN_URL = "account_login"
