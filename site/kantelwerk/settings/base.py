@@ -167,6 +167,7 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Sign-up also asks name, role, organisation and team: a learner's place in a mixed group.
 ACCOUNT_SIGNUP_FORM_CLASS = "people.forms.SignupForm"
+ACCOUNT_FORMS = {"signup": "people.signup.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 # Mandatory: it proves the address is the user's, and only then can sign-up keep quiet about
 # addresses that already have an account (no account enumeration).
