@@ -50,9 +50,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kantelwerk.middleware.UploadLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "kantelwerk.middleware.StaffMfaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -191,6 +193,9 @@ LOGIN_REDIRECT_URL = "my-learning"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kantelwerk"
+# Everyone who can open the Wagtail admin sets up TOTP within this many days of their first
+# visit to it (people.mfa); after that the admin sends them to set it up first.
+STAFF_MFA_GRACE_DAYS = 14
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -209,8 +214,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Wagtail's page editor posts many fields for a large scenario graph.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+# Wagtail's page editor posts many fields for a large scenario graph: the largest valid one
+# (200 steps of 8 choices, each choice scoring the platform's 14 principles) posts about
+# 200 × (10 + 8 × (9 + 5 × 14)) = 128,400 fields, whose names alone take some 7 MB; its texts
+# may hold up to 5,000 characters each. Django applies these two settings to every request,
+# so kantelwerk.middleware.UploadLimitsMiddleware holds all other POSTs (everything but the
+# admin's own users in the admin) to Django's defaults below.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024 * 1024
+SITE_UPLOAD_MAX_NUMBER_FIELDS = 1_000
+SITE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 WAGTAIL_SITE_NAME = "Kantelwerk"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
