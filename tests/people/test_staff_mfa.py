@@ -33,7 +33,9 @@ def grace_has_passed(user, days=15):
 
 
 @pytest.mark.parametrize("who", ["trainer", "admin_user"])
-def test_the_admin_opens_during_the_grace_period_and_notes_the_first_visit(client, request, who):
+def test_the_admin_opens_during_the_grace_period_and_notes_the_first_visit(
+    client, db, request, who
+):
     user = request.getfixturevalue(who)
     client.force_login(user)
     assert client.get(ADMIN).status_code == 200
@@ -43,7 +45,7 @@ def test_the_admin_opens_during_the_grace_period_and_notes_the_first_visit(clien
 
 
 @pytest.mark.parametrize("who", ["trainer", "admin_user"])
-def test_after_the_grace_period_the_admin_asks_for_totp_first_in_dutch(client, request, who):
+def test_after_the_grace_period_the_admin_asks_for_totp_first_in_dutch(client, db, request, who):
     user = request.getfixturevalue(who)
     client.force_login(user)
     client.get(ADMIN)
