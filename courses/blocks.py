@@ -1,5 +1,7 @@
 """The blocks a lesson is made of."""
 
+import uuid
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -94,6 +96,7 @@ class ReflectionPromptBlock(blocks.StructBlock):
         context["lesson"] = parent_context.get("page")
         context["cohort_pk"] = parent_context.get("cohort_pk")
         context["trains_cohort"] = parent_context.get("trains_cohort", False)
+        context["submission_key"] = uuid.uuid4()
         return context
 
 

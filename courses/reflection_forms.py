@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from scenarios.models import Attempt
@@ -13,6 +16,24 @@ from .reflections import lesson_in_course, lesson_prompts
 MAX_LENGTH = 10_000
 # Ids come back from hidden fields; anything outside a database integer is tampering.
 MAX_ID = 2**31 - 1
+
+
+class SubmissionKeyField(forms.UUIDField):
+    """A new form's one-time key, sent back hidden: the same form sent twice is stored once.
+
+    A missing or garbled key only turns that guard off; it never costs the writer their text.
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, initial=uuid.uuid4, **kwargs)
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except ValidationError:
+            return None
 
 
 class ReflectionForm(forms.ModelForm):
@@ -49,6 +70,7 @@ class NewReflectionForm(ReflectionForm):
         required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
     )
     prompt = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+    submission_key = SubmissionKeyField()
 
     class Meta(ReflectionForm.Meta):
         fields = ["body", "visibility", "cohort"]
@@ -98,6 +120,7 @@ class ReplyForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Plain text. Web addresses become links."),
     )
+    submission_key = SubmissionKeyField()
 
     class Meta:
         model = ReflectionReply

@@ -81,8 +81,14 @@ def reflection_reply(request, pk: int):
     form = ReplyForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, reflection, membership, form)
-    reply = flows.add_reply(reflection, request.user, form.cleaned_data["body"])
-    messages.success(request, _("Your reply has been posted."))
+    reply, created = flows.add_reply(
+        reflection,
+        request.user,
+        form.cleaned_data["body"],
+        submission_key=form.cleaned_data["submission_key"],
+    )
+    if created:
+        messages.success(request, _("Your reply has been posted."))
     return redirect(reverse("reflection-detail", args=[reflection.pk]) + f"#reply-{reply.pk}")
 
 
@@ -94,7 +100,7 @@ def reflection_create(request):
         context = {"form": form, "next": _next_url(request, "")}
         return render(request, "courses/reflections/reflection_form.html", context)
     data = form.cleaned_data
-    reflection = flows.create_reflection(
+    reflection, created = flows.create_reflection(
         request.user,
         data["cohort"],
         data["body"],
@@ -102,8 +108,10 @@ def reflection_create(request):
         attempt=data["attempt"],
         lesson=data["lesson"],
         prompt=data["prompt"],
+        submission_key=data["submission_key"],
     )
-    messages.success(request, _("Your reflection has been saved."))
+    if created:
+        messages.success(request, _("Your reflection has been saved."))
     return redirect(_next_url(request, reverse("reflection-detail", args=[reflection.pk])))
 
 

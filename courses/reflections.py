@@ -9,8 +9,9 @@ with ``courses.rendering.render_reflection``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import UUID
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -205,6 +206,28 @@ def lesson_in_course(lesson: LessonPage, cohort: Cohort) -> bool:
     return lesson.is_child_of(cohort.course)
 
 
+def _create_once(model, submission_key: UUID | None, **fields):
+    """Create a reflection or reply, or return the one this same form already created.
+
+    Return (item, created). The database's unique (author, submission_key) decides, so two
+    copies of one form sent at the same moment also give one row. The same key with other
+    words (the form sent again after the back button) is new text and is kept as well.
+    """
+    if submission_key is not None:
+        try:
+            with transaction.atomic():
+                return model.objects.create(submission_key=submission_key, **fields), True
+        except IntegrityError:
+            earlier = model.objects.filter(
+                author=fields["author"], submission_key=submission_key
+            ).first()
+            if earlier is None:
+                raise
+            if earlier.body == fields["body"]:
+                return earlier, False
+    return model.objects.create(**fields), True
+
+
 def create_reflection(
     author,
     cohort: Cohort,
@@ -214,9 +237,13 @@ def create_reflection(
     attempt=None,
     lesson: LessonPage | None = None,
     prompt: str = "",
-) -> Reflection:
-    """Save a participant's reflection; the caller has checked the cohort, attempt and lesson."""
-    return Reflection.objects.create(
+    submission_key: UUID | None = None,
+) -> tuple[Reflection, bool]:
+    """Save a participant's reflection once per form; the caller has checked the cohort,
+    attempt and lesson. Return (reflection, created)."""
+    return _create_once(
+        Reflection,
+        submission_key,
         author=author,
         cohort=cohort,
         body=body,
@@ -240,8 +267,13 @@ def delete_reflection(reflection: Reflection) -> None:
     reflection.delete()
 
 
-def add_reply(reflection: Reflection, author, body: str) -> ReflectionReply:
-    return ReflectionReply.objects.create(reflection=reflection, author=author, body=body)
+def add_reply(
+    reflection: Reflection, author, body: str, *, submission_key: UUID | None = None
+) -> tuple[ReflectionReply, bool]:
+    """Save a reply once per form. Return (reply, created)."""
+    return _create_once(
+        ReflectionReply, submission_key, reflection=reflection, author=author, body=body
+    )
 
 
 def delete_reply(reply: ReflectionReply) -> None:

@@ -53,3 +53,12 @@ class PeopleViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_people_viewsets():
     return PeopleViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_staff_log_actions(actions):
+    actions.register_action(
+        "kantelwerk.first_admin_visit",
+        _("First visit to the admin"),
+        _("First visit to the admin: the period to set up two-step verification starts"),
+    )

@@ -20,10 +20,11 @@ SCORE_CHOICES = [(str(value), f"{value:+d}" if value else "0") for value in rang
 
 
 def principle_choices():
-    """List the platform's principles; evaluated when the editor form is built."""
-    from .models import Principle
+    """List the platform's principles; evaluated for every score when the editor form is
+    built or read, so from the principle cache (a large scenario has thousands of scores)."""
+    from .principle_cache import all_principles
 
-    return [(p.slug, p.name) for p in Principle.objects.order_by("order", "name")]
+    return [(p.slug, p.name) for p in all_principles()]
 
 
 class ScoreBlock(blocks.StructBlock):

@@ -19,6 +19,7 @@ FORMAT = "kantelwerk-scenario"
 VERSION = 1
 MAX_NODES = 200
 MAX_CHOICES = 8
+MAX_PRINCIPLES = 50
 MAX_TEXT = 5_000
 MAX_TITLE = 255
 MAX_AGE = 150
@@ -48,8 +49,53 @@ class Checked:
 
 
 def check_document(data: object, known_principles: Collection[str] | None = None) -> Checked:
-    """Check the fields of an exchange-format document and collect every problem."""
+    """Check the fields of an exchange-format document and collect every problem.
+
+    A document with a list longer than the format allows is refused before anything else is
+    read, so the work done stays in proportion to the format's limits, not to the file.
+    """
+    too_long = _length_issues(data)
+    if too_long:
+        return Checked(None, too_long, False)
     return _Reader(known_principles).read(data)
+
+
+def _length_issues(data: object) -> list[Issue]:
+    """Report the lists that are longer than the format allows, looking at no more items
+    than the limits: at most MAX_NODES nodes, MAX_CHOICES choices each."""
+    if not isinstance(data, dict):
+        return []
+    issues: list[Issue] = []
+    principles, nodes = data.get("principles"), data.get("nodes")
+    if isinstance(principles, list) and len(principles) > MAX_PRINCIPLES:
+        message = (
+            f"Het scenario noemt {len(principles)} principes; het maximum is {MAX_PRINCIPLES}."
+        )
+        issues.append((message, None, None))
+    if not isinstance(nodes, list):
+        return issues
+    if len(nodes) > MAX_NODES:
+        message = f"Het scenario heeft {len(nodes)} stappen; het maximum is {MAX_NODES}."
+        return [*issues, (message, None, None)]
+    for number, node in enumerate(nodes, 1):
+        choices = node.get("choices") if isinstance(node, dict) else None
+        if not isinstance(choices, list):
+            continue
+        key = node.get("key") if isinstance(node.get("key"), str) else None
+        where = f"Stap {quote(key)}" if key is not None else f"Stap nummer {number}"
+        if len(choices) > MAX_CHOICES:
+            message = f"{where} heeft {len(choices)} keuzes; het maximum is {MAX_CHOICES}."
+            issues.append((message, key, None))
+            continue
+        for choice in choices:
+            scores = choice.get("scores") if isinstance(choice, dict) else None
+            if isinstance(scores, dict) and len(scores) > MAX_PRINCIPLES:
+                message = (
+                    f"Een keuze in {where[0].lower()}{where[1:]} heeft {len(scores)} scores; "
+                    f"het maximum is {MAX_PRINCIPLES}, één per principe."
+                )
+                issues.append((message, key, None))
+    return issues
 
 
 def is_key(value: object) -> bool:
@@ -192,7 +238,7 @@ class _Reader:
         if not isinstance(value, list):
             self.add("Het veld 'principles' ontbreekt of is geen lijst van principes.")
             return None
-        slugs: list[str] = []
+        slugs: dict[str, None] = {}
         for number, slug in enumerate(value, 1):
             if not is_key(slug):
                 self.add(
@@ -204,7 +250,7 @@ class _Reader:
             else:
                 if self.known is not None and slug not in self.known:
                     self.add(f"Het principe {quote(slug)} bestaat niet op dit platform.")
-                slugs.append(slug)
+                slugs[slug] = None
         return tuple(slugs)
 
     def read_start(self, value: object) -> str:
@@ -217,17 +263,17 @@ class _Reader:
         if not isinstance(value, list):
             self.add("Het veld 'nodes' ontbreekt of is geen lijst van stappen.")
             return None
-        if len(value) > MAX_NODES:
-            self.add(f"Het scenario heeft {len(value)} stappen; het maximum is {MAX_NODES}.")
         nodes: list[dict] = []
+        keys: set[str] = set()
         for number, raw in enumerate(value, 1):
             node = self.read_node(number, raw)
             if node is None:
                 self.shape_ok = False
-            elif any(n["key"] == node["key"] for n in nodes):
+            elif node["key"] in keys:
                 key = node["key"]
                 self.broken_shape(f"Er zijn meerdere stappen met de sleutel {quote(key)}.", key)
             else:
+                keys.add(node["key"])
                 nodes.append(node)
         return nodes
 
@@ -268,10 +314,6 @@ class _Reader:
         if not isinstance(value, list):
             self.broken_shape(f"De keuzes van stap {quote(node)} moeten een lijst zijn.", node)
             return []
-        if len(value) > MAX_CHOICES:
-            self.add(
-                f"Stap {quote(node)} heeft {len(value)} keuzes; het maximum is {MAX_CHOICES}.", node
-            )
         choices: list[dict] = []
         for number, raw in enumerate(value, 1):
             choice = self.read_choice(node, number, raw)

@@ -38,7 +38,6 @@ def check_file(raw: bytes | str) -> tuple[Scenario | None, list[Problem]]:
     return engine.load_json(raw, known_principles())
 
 
-@transaction.atomic
 def import_scenario(
     raw: bytes | str, parent, *, user=None, publish: bool = False, slug: str = ""
 ) -> Imported:
@@ -47,21 +46,23 @@ def import_scenario(
     The page's slug is ``slug`` when given and free, else one made from the title.
 
     Nothing is created when the file is invalid: ImportRefused lists every problem.
+    Reading and checking the file happen before the write transaction opens: on SQLite that
+    transaction holds the one write lock, which every learner's step waits for.
     """
     scenario, problems = check_file(raw)
     if problems or scenario is None:
         raise ImportRefused(problems)
     if not parent.specific_class or "scenarios.scenariopage" not in _allowed_children(parent):
         raise ImportRefused([Problem("Onder deze pagina kan geen scenario staan.")])
-    page = ScenarioPage(
-        slug=_free_slug(parent, slug or scenario.title), live=False, **page_fields(scenario)
-    )
-    page.principles.set(Principle.objects.filter(slug__in=scenario.principles))
-    parent.add_child(instance=page)
-    revision = page.save_revision(user=user, log_action=True)
-    if publish:
-        revision.publish(user=user)
-        page.refresh_from_db()
+    page = ScenarioPage(live=False, **page_fields(scenario))
+    page.principles.set(list(Principle.objects.filter(slug__in=scenario.principles)))
+    with transaction.atomic():
+        page.slug = _free_slug(parent, slug or scenario.title)
+        parent.add_child(instance=page)
+        revision = page.save_revision(user=user, log_action=True)
+        if publish:
+            revision.publish(user=user)
+            page.refresh_from_db()
     return Imported(page=page, published=publish)
 
 

@@ -35,12 +35,19 @@ class Reflection(models.Model):
         default=Visibility.PRIVATE,
     )
     hidden = models.BooleanField(_("hidden by the trainer"), default=False)
+    # The form's one-time key: the same form sent twice (a double click, a retry) is stored once.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["cohort", "-created_at"], name="reflection_cohort")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"], name="reflection_submitted_once"
+            )
+        ]
         verbose_name = _("reflection")
         verbose_name_plural = _("reflections")
 
@@ -55,10 +62,16 @@ class ReflectionReply(models.Model):
     )
     body = models.TextField(_("reply"))
     hidden = models.BooleanField(_("hidden by the trainer"), default=False)
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"], name="reflection_reply_submitted_once"
+            )
+        ]
         verbose_name = _("reply")
         verbose_name_plural = _("replies")
 

@@ -1,5 +1,6 @@
 import json
 
+from allauth.core import ratelimit
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -34,12 +35,18 @@ class DeleteAccountForm(forms.Form):
         label=gettext_lazy("I understand that my account and my reflections are removed for good.")
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
+        self.user = request.user
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        if not ratelimit.consume(self.request, action="delete_account", user=self.user):
+            raise forms.ValidationError(
+                _("You have tried too many times. Wait a minute, then try again."),
+                code="rate_limited",
+            )
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That password is not correct."))
         return password
@@ -47,7 +54,7 @@ class DeleteAccountForm(forms.Form):
 
 @login_required
 def my_data(request):
-    form = DeleteAccountForm(user=request.user)
+    form = DeleteAccountForm(request=request)
     return render(request, "my_data.html", {"form": form})
 
 
@@ -67,9 +74,10 @@ def my_data_export(request):
 @login_required
 @require_POST
 def delete_account(request):
-    form = DeleteAccountForm(request.POST, user=request.user)
+    form = DeleteAccountForm(request.POST, request=request)
     if not form.is_valid():
-        return render(request, "my_data.html", {"form": form}, status=400)
+        status = 429 if form.has_error("password", code="rate_limited") else 400
+        return render(request, "my_data.html", {"form": form}, status=status)
     privacy.anonymise_account(request.user)
     logout(request)
     messages.success(request, _("Your account has been removed. Thank you for learning with us."))

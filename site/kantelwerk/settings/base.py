@@ -50,9 +50,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kantelwerk.middleware.UploadLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "kantelwerk.middleware.StaffMfaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -113,8 +115,15 @@ DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def caches_from_env() -> dict:
-    """Return Redis as cache when REDIS_URL is set, else per-process local memory."""
+CACHE_TABLE = "kantelwerk_cache"
+
+
+def caches_from_env(*, shared: bool = False) -> dict:
+    """Return Redis as cache when REDIS_URL is set; else a table in the database when the
+    cache must be ``shared`` by every worker (rate limits), else per-process local memory.
+
+    The table is made by ``manage.py createcachetable``.
+    """
     url = env_str("REDIS_URL", "")
     if url:
         return {
@@ -122,6 +131,15 @@ def caches_from_env() -> dict:
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": "kantelwerk",
+            }
+        }
+    if shared:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": CACHE_TABLE,
+                # Culling drops entries at random, rate-limit histories among them.
+                "OPTIONS": {"MAX_ENTRIES": 100_000},
             }
         }
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -143,6 +161,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "people.passwords.DutchCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
@@ -151,6 +170,7 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Sign-up also asks name, role, organisation and team: a learner's place in a mixed group.
 ACCOUNT_SIGNUP_FORM_CLASS = "people.forms.SignupForm"
+ACCOUNT_FORMS = {"signup": "people.signup.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 # Mandatory: it proves the address is the user's, and only then can sign-up keep quiet about
 # addresses that already have an account (no account enumeration).
@@ -164,6 +184,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+    # Deleting an account asks for the password: as many guesses as allauth's password change.
+    "delete_account": "5/m/user",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kantelwerk] "
 LOGIN_URL = "account_login"
@@ -171,6 +193,9 @@ LOGIN_REDIRECT_URL = "my-learning"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kantelwerk"
+# Everyone who can open the Wagtail admin sets up TOTP within this many days of their first
+# visit to it (people.mfa); after that the admin sends them to set it up first.
+STAFF_MFA_GRACE_DAYS = 14
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -189,8 +214,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Wagtail's page editor posts many fields for a large scenario graph.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+# Wagtail's page editor posts many fields for a large scenario graph: the largest valid one
+# (200 steps of 8 choices, each choice scoring the platform's 14 principles) posts about
+# 200 × (10 + 8 × (9 + 5 × 14)) = 128,400 fields, whose names alone take some 7 MB; its texts
+# may hold up to 5,000 characters each. Django applies these two settings to every request,
+# so kantelwerk.middleware.UploadLimitsMiddleware holds all other POSTs (everything but the
+# admin's own users in the admin) to Django's defaults below.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024 * 1024
+SITE_UPLOAD_MAX_NUMBER_FIELDS = 1_000
+SITE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 WAGTAIL_SITE_NAME = "Kantelwerk"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

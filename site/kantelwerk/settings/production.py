@@ -17,6 +17,9 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or len(set(S
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Rate limits must hold across workers and servers: Redis, or else a table in the database.
+CACHES = caches_from_env(shared=True)  # noqa: F405
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
