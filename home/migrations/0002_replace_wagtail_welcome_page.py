@@ -2,12 +2,14 @@
 
 Wagtail's own first migration makes a plain page, "Welcome to your new Wagtail site!", the
 default site's root. It keeps its place, id, children and site; it only changes type and
-gets the texts the home page showed before they became editable.
+gets the texts the home page showed before they became editable, and Wagtail's title
+becomes "Kantelwerk" (a title someone chose is kept).
 """
 
 from django.db import migrations
 
 TITLE = "Kantelwerk"
+WAGTAIL_WELCOME = "Welcome to your new Wagtail site!"
 TEXTS = {
     "heading": "Samen leren voor de kanteling in het sociaal domein",
     "intro": (
@@ -49,10 +51,13 @@ def convert_default_root(apps, schema_editor):
     if page is None:
         return
     home_type, _ = ContentType.objects.get_or_create(app_label="home", model="homepage")
-    # Only the HomePage row: the page row (and its place in the tree) stays as it is.
-    home = HomePage(page_ptr_id=page.pk, **TEXTS)
+    kept = {field.attname: getattr(page, field.attname) for field in Page._meta.concrete_fields}
+    title = TITLE if page.title == WAGTAIL_WELCOME else page.title
+    renamed = {"content_type_id": home_type.pk, "title": title, "draft_title": title}
+    home = HomePage(**kept | renamed, page_ptr_id=page.pk, **TEXTS)
+    # Only the HomePage row is inserted: the page row (and its place in the tree) stays.
     home.save_base(raw=True)
-    Page.objects.filter(pk=page.pk).update(content_type=home_type, title=TITLE, draft_title=TITLE)
+    Page.objects.filter(pk=page.pk).update(**renamed)
 
 
 def restore_plain_root(apps, schema_editor):
