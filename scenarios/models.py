@@ -92,7 +92,7 @@ class ScenarioIndexPage(Page):
         user = request.user
         author = self.permissions_for_user(user).can_add_subpage()
         scenarios = []
-        for scenario in ScenarioPage.objects.live().child_of(self).select_related("persona_photo"):
+        for scenario in ScenarioPage.objects.live().child_of(self):
             scenario.playable = may_play(user, scenario)
             if scenario.playable or author:
                 scenario.editable = author and scenario.permissions_for_user(user).can_edit()
