@@ -90,3 +90,13 @@ def test_the_server_error_page_renders_without_database_or_request_context():
     assert '<html lang="en">' in page
     assert 'href="/en/">To the home page</a>' in page
     assert 'href="/static/css/kantelwerk.css"' in page
+
+
+def test_a_form_sent_without_its_security_token_gets_a_dutch_explanation(db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("account_login"), {"login": "a@example.nl", "password": "x"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert '<html lang="nl">' in page
+    assert "<h1>Het formulier is verlopen</h1>" in page
+    assert "CSRF" not in page
