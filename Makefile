@@ -24,8 +24,12 @@ run: $(VENV)/.installed
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The checks come first: a model change without its migration, or unformatted code, fails
+# in seconds instead of after the suite.
 test: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.installed-dev

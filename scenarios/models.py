@@ -83,6 +83,27 @@ class ScenarioIndexPage(Page):
     class Meta:
         verbose_name = _("scenario library")
 
+    def serve(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        """List the scenarios the visitor may play; authors of the library see all of them."""
+        from .access import may_play
+
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        author = self.permissions_for_user(user).can_add_subpage()
+        scenarios = []
+        for scenario in ScenarioPage.objects.live().child_of(self):
+            scenario.playable = may_play(user, scenario)
+            if scenario.playable or author:
+                scenario.editable = author and scenario.permissions_for_user(user).can_edit()
+                scenarios.append(scenario)
+        context["scenarios"] = scenarios
+        return context
+
 
 class ScenarioPage(Page):
     """A kitchen-table role-play: a persona, a setting and a graph of steps and choices."""

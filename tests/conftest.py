@@ -37,6 +37,7 @@ DATA_MIGRATIONS = [
     ("scenarios.migrations.0002_principles_and_trainer_rights", "seed_principles"),
     ("scenarios.migrations.0002_principles_and_trainer_rights", "grant_trainer_rights"),
     ("courses.migrations.0002_trainers_manage_cohorts", "grant_cohort_rights"),
+    ("home.migrations.0002_replace_wagtail_welcome_page", "convert_default_root"),
 ]
 
 

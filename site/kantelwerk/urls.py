@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -16,7 +17,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    # Wagtail serves the home page (a HomePage); the name is for links and redirects.
+    path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("privacy/", views.privacy_statement, name="privacy"),
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
     path("account/mijn-gegevens/", views.my_data, name="my-data"),

@@ -15,10 +15,6 @@ from django.views.decorators.http import require_POST
 from . import privacy
 
 
-def home(request):
-    return render(request, "home.html")
-
-
 def privacy_statement(request):
     return render(request, "privacy.html")
 

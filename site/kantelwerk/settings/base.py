@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "scenarios",
     "courses",
     "dashboards",
+    "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
