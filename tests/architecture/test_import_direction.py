@@ -1,0 +1,66 @@
+"""Imports point one way: dashboards → courses → scenarios → scenarios' engine; any app may
+use people, and no app imports the project package (site/kantelwerk).
+
+Read from the source with ``ast``, so a new import anywhere in an app is checked.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ["people", "scenarios", "courses", "dashboards", "home", "demo", "privacy"]
+# What each app may import from the project's other apps.
+ALLOWED = {
+    "people": set(),
+    "scenarios": {"people"},
+    "courses": {"people", "scenarios"},
+    "dashboards": {"people", "scenarios", "courses"},
+    "home": {"people", "scenarios", "courses"},
+    "privacy": {"people", "scenarios", "courses", "dashboards"},
+    "demo": {"people", "scenarios", "courses", "dashboards", "privacy"},
+}
+ENGINE = ["scenarios/engine.py", "scenarios/format_checks.py", "scenarios/radar.py"]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+    return found
+
+
+def sources(app: str) -> list[Path]:
+    return [p for p in (ROOT / app).rglob("*.py") if "migrations" not in p.parts]
+
+
+@pytest.mark.parametrize("app", [app for app in APPS if (ROOT / app).is_dir()])
+def test_an_app_imports_only_the_apps_below_it(app):
+    others = set(APPS) - {app}
+    wrong = []
+    for path in sources(app):
+        for module in imported_modules(path):
+            top = module.split(".")[0]
+            if top == "kantelwerk" or (top in others and top not in ALLOWED[app]):
+                wrong.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("name", ENGINE)
+def test_the_engine_imports_no_django(name):
+    modules = imported_modules(ROOT / name)
+    assert not {
+        m for m in modules if m.split(".")[0] in {"django", "wagtail"} | set(APPS) - {"scenarios"}
+    }
+    assert not {
+        m
+        for m in modules
+        if m.startswith("scenarios.") and m.split(".")[1] not in {"engine", "format_checks"}
+    }
