@@ -110,10 +110,9 @@ def is_organisation_admin(user) -> bool:
 
 def is_manager(user) -> bool:
     """Managers see their own teams' figures on the site; they have no admin rights."""
-    if not user.is_authenticated:
-        return False
-    profile = getattr(user, "profile", None)
-    return profile is not None and profile.managed_teams.exists()
+    from .models import Team
+
+    return user.is_authenticated and Team.objects.filter(managers__user_id=user.pk).exists()
 
 
 def sees_whole_site(user) -> bool:

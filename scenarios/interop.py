@@ -54,7 +54,10 @@ def import_scenario(
     if not parent.specific_class or "scenarios.scenariopage" not in _allowed_children(parent):
         raise ImportRefused([Problem("Onder deze pagina kan geen scenario staan.")])
     page = ScenarioPage(
-        slug=_free_slug(parent, slug or scenario.title), live=False, **page_fields(scenario)
+        slug=_free_slug(parent, slug or scenario.title),
+        live=False,
+        owner=user,  # the importer owns it, as Wagtail's editor makes the author the owner
+        **page_fields(scenario),
     )
     page.principles.set(Principle.objects.filter(slug__in=scenario.principles))
     parent.add_child(instance=page)

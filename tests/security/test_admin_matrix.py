@@ -285,7 +285,9 @@ STAFF = frozenset(PERSONAS) - {"manager"}
 ALLOWED = {
     # Wagtail answers these to anyone who may enter the admin, with nothing about people:
     # page titles (public on the site anyway), a principle (public), a task's name, an
-    # unknown editing session, and the title and address of an image or document.
+    # unknown editing session, the title and address of an image or document, and the
+    # question whether to cancel a review (the answer is refused; see test_staff_roles.py).
+    "wagtailadmin_pages:confirm_workflow_cancellation": STAFF,
     "wagtailadmin_choose_page_child": STAFF,
     "wagtailadmin_pages:choose_parent": STAFF,
     "wagtailsnippetchoosers_scenarios_principle:chosen": STAFF,
@@ -306,7 +308,6 @@ ALLOWED = {
     # Trainers may open and change another trainer's page in their sections; the change
     # waits for a content lead (see test_staff_roles.py). Publishing, unpublishing, moving,
     # deleting, privacy and locks stay refused.
-    "wagtailadmin_pages:confirm_workflow_cancellation": TRAINERS,
     "scenarios_admin:map": TRAINERS,
     "scenarios_admin:export": TRAINERS,
     "wagtailadmin_pages:revisions_view": TRAINERS,
