@@ -117,6 +117,17 @@ def test_a_trainers_publication_waits_for_a_content_lead(client, world, library,
     assert ScenarioPage.objects.get(pk=draft.pk).live
 
 
+def test_a_broken_scenario_cannot_be_sent_for_review(client, world, library):
+    from tests.scenarios.test_authoring import broken
+
+    draft = import_scenario(json.dumps(SMALL), library, user=world.other_trainer).page
+    client.force_login(world.other_trainer)
+    edit = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    submit = edit_post(draft, broken()) | {"action-submit": "action-submit"}
+    assert client.post(edit, submit).status_code == 200
+    assert not ScenarioPage.objects.get(pk=draft.pk).workflow_in_progress
+
+
 def test_a_trainers_change_to_anothers_live_page_waits_for_review(client, world):
     client.force_login(world.other_trainer)
     page = world.scenario
