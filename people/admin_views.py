@@ -1,6 +1,5 @@
 """Doors of the admin that depend on the role: the login, and site-wide reports."""
 
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,7 +21,6 @@ def admin_login(request):
         target = request.GET.get("next", "")
         safe = url_has_allowed_host_and_scheme(target, {request.get_host()})
         return redirect(target if safe and target else "wagtailadmin_home")
-    list(messages.get_messages(request))  # this page says it better than Wagtail's note
     return render(request, "people/admin_refused.html", status=403)
 
 
