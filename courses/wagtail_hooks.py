@@ -30,6 +30,13 @@ class CohortForm(WagtailAdminModelForm):
     never from a list of every account.
     """
 
+    # Only removals are sent back, so someone who joins while the form is open stays in.
+    remove_participants = PersonChoiceField(
+        label=_("Take out of the group"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     add_participant = forms.EmailField(
         label=_("Add a participant"),
         required=False,
@@ -48,9 +55,8 @@ class CohortForm(WagtailAdminModelForm):
             "ends_on",
             "invite_expires_on",
             "trainers",
-            "participants",
         ]
-        field_classes = {"trainers": PersonChoiceField, "participants": PersonChoiceField}
+        field_classes = {"trainers": PersonChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,12 +72,12 @@ class CohortForm(WagtailAdminModelForm):
         self.fields["trainers"].queryset = (
             people.filter(Q(pk__in=colleagues) | chosen).distinct().order_by(*order)
         )
-        self.fields["participants"].queryset = (
-            self.instance.participants.select_related("profile").order_by(*order)
-            if current
-            else people.none()
-        )
-        self.fields["participants"].help_text = _("Untick someone to take them out of the group.")
+        if current:
+            self.fields["remove_participants"].queryset = self.instance.participants.select_related(
+                "profile"
+            ).order_by(*order)
+        else:
+            del self.fields["remove_participants"]
         self.fields["course"].queryset = CoursePage.objects.order_by("title")
 
     def clean_add_participant(self):
@@ -93,8 +99,10 @@ class CohortForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
     def _save_m2m(self):
-        """After the chosen people: the new participant, and the trainer who made the group."""
+        """Take out, add by address, and make the trainer who created the group its trainer."""
         super()._save_m2m()
+        if self.cleaned_data.get("remove_participants"):
+            self.instance.participants.remove(*self.cleaned_data["remove_participants"])
         if self.cleaned_data.get("add_participant"):
             self.instance.participants.add(self.cleaned_data["add_participant"])
         if self.creating and self.for_user is not None and not self.for_user.is_superuser:
@@ -137,7 +145,7 @@ class CohortViewSet(ScopedModelViewSet):
             MultiFieldPanel(
                 [
                     FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel("participants", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("remove_participants"),
                     FieldPanel("add_participant"),
                 ],
                 heading=_("People"),

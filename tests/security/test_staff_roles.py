@@ -29,7 +29,6 @@ def cohort_post(cohort, **changes):
         "ends_on": "",
         "invite_expires_on": "",
         "trainers": [user.pk for user in cohort.trainers.all()],
-        "participants": [user.pk for user in cohort.participants.all()],
         "add_participant": "",
     }
     data.update(changes)
@@ -73,6 +72,17 @@ def test_a_trainer_adds_someone_by_their_exact_email_address(client, world):
     data = cohort_post(world.cohort, add_participant=world.other_learner.email.upper())
     assert client.post(url, data).status_code == 302
     assert world.other_learner in world.cohort.participants.all()
+
+
+def test_taking_one_out_keeps_whoever_joined_while_the_form_was_open(client, world, make_user):
+    client.force_login(world.trainer)
+    url = reverse("cohorts:edit", args=[world.cohort.pk])
+    data = cohort_post(world.cohort, remove_participants=[world.volunteer.pk])
+    joiner = make_user("nieuw@example.nl", organisation=world.team.organisation)
+    world.cohort.participants.add(joiner)
+
+    assert client.post(url, data).status_code == 302
+    assert set(world.cohort.participants.all()) == {world.learner, joiner}
 
 
 def test_an_unknown_address_gets_a_dutch_message_and_nothing_is_lost(client, world):
