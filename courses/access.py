@@ -94,6 +94,14 @@ def get_cohort_for_member(user, pk: int) -> Cohort:
     return cohort
 
 
+def trained_cohorts(user, cohorts: QuerySet[Cohort] | None = None) -> QuerySet[Cohort]:
+    """The learning groups (of ``cohorts``) that the user trains."""
+    cohorts = Cohort.objects.all() if cohorts is None else cohorts
+    if not user.is_authenticated:
+        return cohorts.none()
+    return cohorts.filter(trainers=user)
+
+
 def get_cohort_for_trainer(user, pk: int) -> Cohort:
     """Return a learning group the user trains, or 404."""
     if not user.is_authenticated:

@@ -8,7 +8,21 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from allauth.account.signals import user_signed_up
+        from django.db.models.signals import post_save
+
+        from scenarios.models import ScenarioIndexPage
 
         from . import flows
+        from .models import CourseIndexPage
 
         user_signed_up.connect(flows.join_after_signup, dispatch_uid="courses_join_after_signup")
+        for section in (CourseIndexPage, ScenarioIndexPage):
+            post_save.connect(open_new_section, sender=section, dispatch_uid=section.__name__)
+
+
+def open_new_section(sender, instance, created, raw=False, **kwargs):
+    """A new course overview or scenario library gets the staff's rights and the review."""
+    from people.roles import open_section
+
+    if created and not raw:
+        open_section(instance)

@@ -7,15 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.views.generic import DeleteView
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
+from people import roles
+from people.admin_permissions import ScopedDeleteView, ScopedModelViewSet, ScopedPermissionPolicy
 from scenarios import hooks as scenario_hooks
 
-from .access import may_play_scenario, trainer_sees_attempt
+from .access import may_play_scenario, trained_cohorts, trainer_sees_attempt
 from .flows import mark_lessons_of_finished_scenario
 from .models import Cohort, CoursePage, LessonPage, LessonProgress
 from .reflection_hooks import reflection_panel, way_on_panel
+
+register_permission_policy(Cohort, ScopedPermissionPolicy(Cohort, trained_cohorts))
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
@@ -25,7 +28,26 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
 
 
 class CohortForm(WagtailAdminModelForm):
-    """Trainers are chosen from the Trainers group; the course from the course pages."""
+    """People are the group's own: co-trainers from the trainer's organisation, participants
+    who joined. New participants come by invitation link or by their exact email address,
+    never from a list of every account.
+    """
+
+    # Only removals are sent back, so someone who joins while the form is open stays in.
+    remove_participants = PersonChoiceField(
+        label=_("Take out of the group"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    add_participant = forms.EmailField(
+        label=_("Add a participant"),
+        required=False,
+        help_text=_(
+            "The exact email address of someone who has an account. Everyone else joins "
+            "through the invitation link."
+        ),
+    )
 
     class Meta:
         model = Cohort
@@ -36,29 +58,61 @@ class CohortForm(WagtailAdminModelForm):
             "ends_on",
             "invite_expires_on",
             "trainers",
-            "participants",
         ]
-        field_classes = {"trainers": PersonChoiceField, "participants": PersonChoiceField}
+        field_classes = {"trainers": PersonChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        users = (
-            get_user_model()
-            .objects.select_related("profile")
-            .order_by("profile__display_name", "email")
+        current = self.instance.pk
+        chosen = Q(pk__in=self.instance.trainers.all()) if current else Q(pk__in=[])
+        colleagues = roles.trainer_accounts()
+        if self.for_user is not None and not self.for_user.is_superuser:
+            colleagues = colleagues.filter(
+                profile__organisation_id=self.for_user.profile.organisation_id
+            )
+        people = get_user_model().objects.select_related("profile")
+        order = ("profile__display_name", "email")
+        self.fields["trainers"].queryset = (
+            people.filter(Q(pk__in=colleagues) | chosen).distinct().order_by(*order)
         )
-        chosen = Q(pk__in=self.instance.trainers.all()) if self.instance.pk else Q(pk__in=[])
-        self.fields["trainers"].queryset = users.filter(
-            Q(groups__name="Trainers") | Q(is_superuser=True) | chosen
-        ).distinct()
-        self.fields["participants"].queryset = users.filter(is_active=True)
-        self.fields["participants"].help_text = _(
-            "Participants usually join themselves through the invitation link."
-        )
+        if current:
+            self.fields["remove_participants"].queryset = self.instance.participants.select_related(
+                "profile"
+            ).order_by(*order)
+        else:
+            del self.fields["remove_participants"]
         self.fields["course"].queryset = CoursePage.objects.order_by("title")
 
+    def clean_add_participant(self):
+        email = self.cleaned_data["add_participant"]
+        if not email:
+            return None
+        person = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if person is None:
+            raise forms.ValidationError(
+                _(
+                    "There is no account with this email address. Send this person the "
+                    "invitation link of the group instead."
+                )
+            )
+        return person
 
-class CohortDeleteView(DeleteView):
+    def save(self, commit=True):
+        self.creating = self.instance.pk is None
+        return super().save(commit=commit)
+
+    def _save_m2m(self):
+        """Take out, add by address, and make the trainer who created the group its trainer."""
+        super()._save_m2m()
+        if self.cleaned_data.get("remove_participants"):
+            self.instance.participants.remove(*self.cleaned_data["remove_participants"])
+        if self.cleaned_data.get("add_participant"):
+            self.instance.participants.add(self.cleaned_data["add_participant"])
+        if self.creating and self.for_user is not None and not self.for_user.is_superuser:
+            self.instance.trainers.add(self.for_user)
+
+
+class CohortDeleteView(ScopedDeleteView):
     """Refuse to delete a group with participants: their reflections would go with it."""
 
     def run_before_hook(self):
@@ -75,7 +129,9 @@ class CohortDeleteView(DeleteView):
         return super().run_before_hook()
 
 
-class CohortViewSet(ModelViewSet):
+class CohortViewSet(ScopedModelViewSet):
+    """Trainers see and change only the groups they train; the policy scopes every view."""
+
     model = Cohort
     delete_view_class = CohortDeleteView
     name = "cohorts"
@@ -92,7 +148,8 @@ class CohortViewSet(ModelViewSet):
             MultiFieldPanel(
                 [
                     FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel("participants"),
+                    FieldPanel("remove_participants"),
+                    FieldPanel("add_participant"),
                 ],
                 heading=_("People"),
             ),

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 
+from . import roles
 from .models import Organisation, Profile, Role, Team
 
 DEMO_PASSWORD = "kantelwerk-demo"  # noqa: S105 — published on purpose, demo only
@@ -33,7 +33,7 @@ class DemoAccount:
     organisation: str = ""
     teams: tuple[str, ...] = ()
     manages: tuple[str, ...] = ()
-    trainer: bool = False
+    groups: tuple[str, ...] = ()
     superuser: bool = False
 
 
@@ -71,7 +71,16 @@ ACCOUNTS = [
         Role.PROFESSIONAL,
         "trainer",
         "Welzijn Maaswijk",
-        trainer=True,
+        groups=(roles.TRAINERS,),
+    ),
+    DemoAccount(
+        "inhoud@demo.kantelwerk.nl",
+        "Lotte van Dijk",
+        "content lead",
+        Role.PROFESSIONAL,
+        "inhoudelijk beheerder",
+        "Welzijn Maaswijk",
+        groups=(roles.CONTENT_LEADS,),
     ),
     DemoAccount(
         "ahmed@demo.kantelwerk.nl",
@@ -83,9 +92,16 @@ ACCOUNTS = [
         manages=("Sociaal Wijkteam Hatert", "Sociaal Wijkteam Dukenburg"),
     ),
     DemoAccount(
+        "fb@demo.kantelwerk.nl",
+        "Sanne de Groot",
+        "organisation administrator",
+        organisation="Welzijn Maaswijk",
+        groups=(roles.ORGANISATION_ADMINS,),
+    ),
+    DemoAccount(
         "beheer@demo.kantelwerk.nl",
         "Beheerder Maaswijk",
-        "administrator",
+        "platform administrator",
         organisation="Gemeente Maaswijk",
         superuser=True,
     ),
@@ -125,8 +141,8 @@ def _ensure_account(account: DemoAccount, organisations, teams) -> None:
     EmailAddress.objects.get_or_create(
         user=user, email=account.email, defaults={"verified": True, "primary": True}
     )
-    if account.trainer:
-        user.groups.add(Group.objects.get(name="Trainers"))
+    for group in account.groups:
+        roles.add_to_group(user, group)
     profile, _ = Profile.objects.get_or_create(user=user)
     profile.display_name = account.name
     profile.role = account.role

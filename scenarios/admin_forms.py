@@ -99,7 +99,11 @@ class ScenarioPageForm(WagtailAdminPageForm):
 
     @property
     def is_publishing(self) -> bool:
-        return bool(self.data.get("action-publish"))
+        """Publishing, or asking a content lead to publish it (their approval does not edit)."""
+        return any(
+            self.data.get(action)
+            for action in ("action-publish", "action-submit", "action-workflow-action")
+        )
 
     def scenario_problems(self) -> list[Problem] | None:
         """Check the submitted scenario with the engine; None when a field is itself invalid."""

@@ -54,7 +54,11 @@ def import_scenario(
         raise ImportRefused(problems)
     if not parent.specific_class or "scenarios.scenariopage" not in _allowed_children(parent):
         raise ImportRefused([Problem("Onder deze pagina kan geen scenario staan.")])
-    page = ScenarioPage(live=False, **page_fields(scenario))
+    page = ScenarioPage(
+        live=False,
+        owner=user,  # the importer owns it, as Wagtail's editor makes the author the owner
+        **page_fields(scenario),
+    )
     page.principles.set(list(Principle.objects.filter(slug__in=scenario.principles)))
     with transaction.atomic():
         page.slug = _free_slug(parent, slug or scenario.title)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page
 
+from people import roles
 from people.models import Organisation, Profile, Role, Team
 from scenarios.graph import clear_revision_cache
 from scenarios.interop import import_scenario
@@ -37,6 +37,7 @@ DATA_MIGRATIONS = [
     ("scenarios.migrations.0002_principles_and_trainer_rights", "seed_principles"),
     ("scenarios.migrations.0002_principles_and_trainer_rights", "grant_trainer_rights"),
     ("courses.migrations.0002_trainers_manage_cohorts", "grant_cohort_rights"),
+    ("courses.migrations.0006_staff_roles_least_privilege", "grant_staff_roles"),
     ("home.migrations.0002_replace_wagtail_welcome_page", "convert_default_root"),
 ]
 
@@ -73,6 +74,7 @@ def make_user(db):
         teams=(),
         manages=(),
         trainer: bool = False,
+        groups=(),
         superuser: bool = False,
         name: str = "",
     ):
@@ -91,8 +93,8 @@ def make_user(db):
         profile.save()
         profile.teams.set(teams)
         profile.managed_teams.set(manages)
-        if trainer:
-            user.groups.add(Group.objects.get(name="Trainers"))
+        for group in (roles.TRAINERS,) * trainer + tuple(groups):
+            roles.add_to_group(user, group)
         return user
 
     return make

@@ -27,7 +27,7 @@ def roles(request):
     """
     from django.core.cache import cache
 
-    from people.models import Team
+    from people import roles
 
     def flags() -> dict:
         user = request.user
@@ -36,8 +36,9 @@ def roles(request):
 
         def compute():
             return {
-                "trainer": user.has_perm("wagtailadmin.access_admin"),
-                "manager": Team.objects.filter(managers__user_id=user.pk).exists(),
+                "trainer": roles.is_trainer(user),
+                "manager": roles.is_manager(user),
+                "admin": user.has_perm("wagtailadmin.access_admin"),
             }
 
         return cache.get_or_set(f"nav-roles:{user.pk}", compute, NAV_ROLES_SECONDS)

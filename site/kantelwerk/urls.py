@@ -1,17 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from people import admin_views
+
 from . import views
 
 urlpatterns = [
-    # The admin logs in through allauth, so allauth's rate limits and MFA guard it too.
-    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # The admin logs in through allauth, so allauth's rate limits and MFA guard it too; a
+    # logged-in learner gets a page that says the admin is not for them.
+    path("admin/login/", admin_views.admin_login, name="admin-login"),
+    # Site-wide history is for content leads and administrators (Wagtail shows it to all staff).
+    path("admin/reports/site-history/", admin_views.site_history),
+    path("admin/reports/site-history/results/", admin_views.site_history_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

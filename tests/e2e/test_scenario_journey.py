@@ -1,4 +1,4 @@
-"""A trainer imports, maps and publishes a scenario; a learner plays it to the end."""
+"""A trainer imports and maps a scenario, a content lead publishes it, a learner plays it."""
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +10,7 @@ from tests.e2e.conftest import log_in, screenshot, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 FILE = DEMO_FILES / "huishoudelijke-hulp.json"
+MORE_ACTIONS = "footer .dropdown-toggle, [data-w-dropdown-target='toggle']"
 
 
 @pytest.fixture
@@ -34,11 +35,26 @@ def test_a_trainer_imports_maps_and_publishes_and_a_learner_plays_it(
     assert page.locator("svg text", has_text="begin").count() >= 1
     screenshot(page, "scenario-map")
 
+    # A trainer sends the scenario for review; a content lead approves and so publishes it.
     page.goto(f"{base}/admin/pages/{imported.pk}/edit/")
-    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
-    page.locator("button[name='action-publish']").click()
+    page.locator(MORE_ACTIONS).last.click()
+    page.locator("button[name='action-submit']").click()
     page.wait_for_url("**/admin/pages/**")
     imported.refresh_from_db()
+    assert imported.workflow_in_progress and not imported.live
+
+    lead = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL").new_page()
+    log_in(lead, base, "inhoud@demo.kantelwerk.nl")
+    lead.goto(f"{base}/admin/pages/{imported.pk}/edit/")
+    lead.locator(MORE_ACTIONS).last.click()
+    approve = "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
+    lead.locator(approve).click()
+    lead.wait_for_url("**/admin/**")
+    for _ in range(50):
+        imported.refresh_from_db()
+        if imported.live:
+            break
+        lead.wait_for_timeout(100)
     assert imported.live
 
     learner = browser.new_context(viewport={"width": 375, "height": 800}, locale="nl-NL").new_page()

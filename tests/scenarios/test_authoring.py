@@ -9,6 +9,7 @@ import json
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from people import roles
 from scenarios import interop
 from scenarios.models import Attempt, Principle, ScenarioPage
 
@@ -211,8 +212,10 @@ def test_publishing_with_a_broken_target_is_refused_with_the_message_at_the_choi
     assert page.live_revision is None
 
 
-def test_publishing_a_valid_scenario_works(karin, draft):
-    response = karin.post(edit_url(draft), edit_post(draft, SMALL, publish=True))
+def test_publishing_a_valid_scenario_works(client, draft, make_user):
+    lead = make_user("lotte@example.nl", groups=[roles.CONTENT_LEADS])  # trainers send for review
+    client.force_login(lead)
+    response = client.post(edit_url(draft), edit_post(draft, SMALL, publish=True))
     assert response.status_code == 302
     page = ScenarioPage.objects.get(pk=draft.pk)
     assert page.live

@@ -49,7 +49,7 @@ def test_the_import_page_offers_the_libraries_the_trainer_may_add_to(karin, scen
     assert 'type="file"' in text
 
 
-def test_the_menu_has_an_import_item_for_trainers_only(client, trainer, admin_only):
+def test_the_menu_has_an_import_item_for_trainers_only(client, trainer, admin_only, scenario_index):
     client.force_login(trainer)
     assert IMPORT_URL in client.get("/admin/").content.decode()
     client.force_login(admin_only)
