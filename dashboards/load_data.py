@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import Cohort, CoursePage, LessonPage, LessonProgress
+from people import roles as staff_roles
 from people.models import Organisation, Profile, Role, Team
 from scenarios import engine
 from scenarios.flows import score_rows
@@ -278,7 +279,7 @@ def _manager(organisation, teams) -> None:
 
 def _trainer(organisation):
     user = _staff_user(TRAINER_EMAIL, "Tamara Trainer", organisation)
-    group = Group.objects.filter(name="Trainers").first()
+    group = Group.objects.filter(name=staff_roles.TRAINERS).first()
     if group is not None:
         user.groups.add(group)
     return user

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import Cohort, CoursePage
+from people import roles
 from people.demo import DEMO_PASSWORD
 from people.models import Organisation, Profile, Role, Team
 
@@ -118,7 +119,7 @@ def load_learners() -> None:
     password = make_password(DEMO_PASSWORD)
     organisations = {o.name: o for o in Organisation.objects.all()}
     teams = {t.name: t for t in Team.objects.all()}
-    trainers = Group.objects.get(name="Trainers")
+    trainers = Group.objects.get(name=roles.TRAINERS)
     for person in missing:
         _create(User, person, password, organisations, teams, trainers)
 
