@@ -10,7 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from courses.models import LessonProgress
-from dashboards.exports import defuse
+from dashboards.exports import defuse, defuse_csv
 from people.models import Profile
 
 from .conftest import play
@@ -98,6 +98,29 @@ def test_text_that_looks_like_a_formula_is_defused(client, manager, learner):
     for value in ("=1+1", "+31", "-2", "@SUM(A1)"):
         assert defuse(value) == "'" + value
     assert defuse("Alice") == "Alice" and defuse(-2) == -2
+
+
+def test_a_formula_after_a_separator_inside_a_cell_is_defused(client, manager, learner):
+    # Dutch Excel splits on ";": the part after it would become a cell that runs a formula.
+    Profile.objects.filter(user=learner).update(display_name='Alice;=HYPERLINK("http://x")')
+    client.force_login(manager)
+    rows = read_csv(client.get(reverse("team-overview-export", args=["csv"])))
+    name = rows[1][0]
+    assert name == 'Alice;\'=HYPERLINK("http://x")'
+    for part in name.replace(",", ";").split(";"):
+        assert not part.strip().startswith(("=", "+", "-", "@"))
+    assert defuse_csv("a, +31 6") == "a, '+31 6"
+    assert defuse_csv("a;\t-1") == "a;\t'-1"
+    assert defuse_csv("Noord, Zuid; Oost") == "Noord, Zuid; Oost"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exports_are_not_kept_in_a_cache(client, manager, team, fmt):
+    client.force_login(manager)
+    for name, params in (("team-overview-export", {}), ("team-growth-export", {"team": team.pk})):
+        response = client.get(reverse(name, args=[fmt]), params)
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "no-store"
 
 
 @pytest.fixture
