@@ -162,7 +162,7 @@ def team_growth_view(request):
         "growth": growth,
         "min_contributors": MIN_CONTRIBUTORS,
         "radar": _growth_radar(growth) if growth.enough and growth.profile else "",
-        "timeline_max": max((n for _m, n in growth.timeline), default=0),
+        "timeline_max": max((n for _m, n in growth.timeline if n is not None), default=0),
     }
     return render(request, "dashboards/team_growth.html", context)
 
@@ -204,7 +204,11 @@ def growth_sheets(growth: Growth) -> list[exports.Sheet]:
         header,
         [
             [month.month.strftime("%Y-%m")]
-            + [value for _q, count, share in month.shares for value in (count, share)]
+            + (
+                [""] * (2 * len(QUALITIES))
+                if month.hidden
+                else [value for _q, count, share in month.shares for value in (count, share)]
+            )
             for month in growth.quality
         ],
     )

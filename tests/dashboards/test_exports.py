@@ -139,9 +139,13 @@ def test_the_growth_export_equals_the_page(client, manager, team, growing_team):
     profile = [(row.name, row.first, row.latest) for row in growth.profile]
     timeline = [(m.strftime("%Y-%m"), n) for m, n in growth.timeline]
     quality = [
-        (q.month.strftime("%Y-%m"), *[v for _q, n, s in q.shares for v in (n, s)])
+        (
+            q.month.strftime("%Y-%m"),
+            *([None] * 6 if q.hidden else [v for _q, n, s in q.shares for v in (n, s)]),
+        )
         for q in growth.quality
     ]
+    assert any(q.hidden for q in growth.quality) and not all(q.hidden for q in growth.quality)
 
     sheets = read_xlsx(client.get(reverse("team-growth-export", args=["xlsx"]), {"team": team.pk}))
     profile_sheet, timeline_sheet, quality_sheet = sheets.values()
@@ -160,9 +164,13 @@ def test_the_growth_export_equals_the_page(client, manager, team, growing_team):
         else:
             current.append(row)
     csv_profile, csv_timeline, csv_quality = (section[1:] for section in sections)
-    assert [(r[0], int(r[1]), int(r[2])) for r in csv_profile] == profile
-    assert [(r[0], int(r[1])) for r in csv_timeline] == timeline
-    assert [(r[0], *map(int, r[1:])) for r in csv_quality] == quality
+
+    def number(text):
+        return int(text) if text else None
+
+    assert [(r[0], number(r[1]), number(r[2])) for r in csv_profile] == profile
+    assert [(r[0], number(r[1])) for r in csv_timeline] == timeline
+    assert [(r[0], *map(number, r[1:])) for r in csv_quality] == quality
 
 
 def test_a_small_teams_growth_export_holds_no_scores(
