@@ -121,7 +121,7 @@ def join(request, code: str):
         )
         return redirect("my-learning")
     profile = user.profile
-    needs_details = not (profile.role and profile.organisation_id)
+    needs_details = not profile.role
     form = ProfileDetailsForm(request.POST or None, instance=profile) if needs_details else None
     if request.method == "POST" and (form is None or form.is_valid()):
         if form is not None:
