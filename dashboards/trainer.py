@@ -10,6 +10,7 @@ from wagtail.models import Revision
 
 from courses.models import Cohort, LessonPage, LessonProgress, Reflection, ReflectionReply
 from courses.progress import distinct_scenario_ids
+from people.models import listed_people
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, ScenarioPage
 
@@ -79,7 +80,9 @@ def cohort_overview(cohort: Cohort) -> CohortOverview:
     """Who finished what, what waits for an answer, and which choices to discuss."""
     lessons = course_lessons(cohort)
     participants = list(
-        cohort.participants.select_related("profile").order_by("profile__display_name", "email")
+        listed_people(cohort.participants.select_related("profile")).order_by(
+            "profile__display_name", "email"
+        )
     )
     attempts = Attempt.objects.filter(user__in=cohort.participants.all())
     if cohort.starts_on:

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from courses.access import get_cohort_for_trainer
-from people.models import Role
+from people.models import Role, listed_people
 from scenarios.radar import render_radar
 
 from . import exports
@@ -46,7 +46,7 @@ def _overview(request):
     courses = courses_of(members_of(teams))
     filters = parse_filters(request.GET, teams, courses)
     members = members_of(subtree_of(filters.team)) if filters.team else members_of(teams)
-    return teams, courses, filters, members
+    return teams, courses, filters, listed_people(members)
 
 
 @login_required

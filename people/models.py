@@ -188,3 +188,8 @@ class MembershipRequest(models.Model):
 
     def __str__(self):
         return f"{self.user.profile} → {self.organisation}"
+
+
+def listed_people(users):
+    """``users`` without deleted accounts: those count in figures but are never listed."""
+    return users.filter(profile__forgotten_at__isnull=True)
