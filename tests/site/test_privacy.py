@@ -218,3 +218,11 @@ def test_deleting_forgets_sessions_addresses_devices_login_and_detaches_staff_wo
     assert Revision.objects.filter(object_id=str(trainer_work.pk)).exists()
     assert not PageLogEntry.objects.filter(user_id=trainer.pk).exists()
     assert not ModelLogEntry.objects.filter(user_id=trainer.pk).exists()
+
+
+def test_the_privacy_statement_explains_the_thresholds_and_the_puppet_defence(client, db):
+    html = client.get("/privacy/").content.decode()
+    assert 'id="anonymity"' in html
+    assert "vanaf 5 mensen" in html and "vanaf 3" in html
+    assert "Niemand kan een team vullen met eigen accounts" in html
+    assert "vanaf het moment dat je lid werd" in html
