@@ -194,21 +194,33 @@ def build_debrief(cohort: Cohort, page: ScenarioPage) -> Debrief:
             mask(total, role=role) for total, role in zip(role_totals, role_values, strict=True)
         ],
         enough=enough,
-        nodes=_node_rows(scenario, role_values, chose, reached),
+        nodes=_node_rows(scenario, role_values, chose, reached, role_totals),
         averages=_average_rows(scenario, role_values, average, enough),
     )
 
 
-def _node_rows(scenario, roles, chose, reached) -> list[NodeRow]:
+def _node_rows(scenario, roles, chose, reached, role_totals) -> list[NodeRow]:
     """Steps in scenario order; steps or choices only in older versions come last, by key."""
     rows: dict[str, NodeRow] = {}
     choice_index: dict[tuple[str, str], ChoiceRow] = {}
+
+    def reached_hidden(key: str, index: int) -> bool:
+        """Hide a step's count when it, or the few of the role who did not get there, is small.
+
+        The role's total is shown, so "4 of 5 reached this step" would single out the one
+        who took another turn earlier.
+        """
+        here = reached.get((key, roles[index]), 0)
+        return suppress_counts([here, role_totals[index] - here], MIN_GROUP)[0]
 
     def suppress(row: NodeRow) -> None:
         """Mask each role's choice counts at this step together: they add up to ``reached``."""
         for index, role in enumerate(roles):
             counts = [chose.get((row.key, choice.key, role), 0) for choice in row.choices]
-            masked = mask_row(counts, reached.get((row.key, role), 0), role)
+            if reached_hidden(row.key, index):
+                masked = [Cell(None, role=role, masked_label=HIDDEN) for _count in counts]
+            else:
+                masked = mask_row(counts, reached.get((row.key, role), 0), role)
             for choice, cell in zip(row.choices, masked, strict=True):
                 choice.cells[index] = cell
 
@@ -220,7 +232,12 @@ def _node_rows(scenario, roles, chose, reached) -> list[NodeRow]:
             key=key,
             text=text,
             speaker=speaker,
-            reached=[mask(reached.get((key, role), 0), role=role) for role in roles],
+            reached=[
+                Cell(None, role=role, masked_label=HIDDEN)
+                if reached_hidden(key, index)
+                else mask(reached.get((key, role), 0), role=role)
+                for index, role in enumerate(roles)
+            ],
         )
 
     for node in scenario.nodes if scenario else ():

@@ -85,6 +85,25 @@ def test_it_counts_latest_finished_attempts_per_role(group, cohort, scenario):
     assert network.percent is None and network.label == nod.label == "verborgen"
 
 
+def test_a_later_step_does_not_reveal_the_one_who_turned_off_earlier(cohort, scenario, make_user):
+    """5 professionals: 4 ask on and reach "midden", 1 takes over at "begin".
+
+    Showing how the 4 chose at "midden" (with its percentages) beside the 5 who played
+    would tell that exactly one person took over, which "begin" hides.
+    """
+    pros = [make_user(f"p{n}@example.nl") for n in range(5)]
+    cohort.participants.add(*pros)
+    for user in pros[:4]:
+        finish(user, scenario, NETWORK)
+    finish(pros[4], scenario, TAKE_OVER)
+    debrief = build_debrief(cohort, scenario)
+    assert debrief.attempts[0].value == 5
+    begin = [cells(debrief, "begin", key)[Role.PROFESSIONAL] for key in ("vraag-door", "regel-het")]
+    assert all(cell.masked for cell in begin)
+    midden = [cells(debrief, "midden", key)[Role.PROFESSIONAL] for key in ("netwerk", "knik")]
+    assert all(cell.masked and cell.percent is None for cell in midden)
+
+
 def test_steps_follow_the_scenario_order_with_texts(group, cohort, scenario):
     debrief = build_debrief(cohort, scenario)
     assert [node.key for node in debrief.nodes] == ["begin", "midden"]
