@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -139,12 +141,29 @@ class MembershipRequestEditView(EditView):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
 
+class ScopedToAdministrator:
+    """Look objects up only among the requests the user may decide (404 for the rest)."""
+
+    def get_base_object_queryset(self):
+        return membership.requests_for_administrator(self.request.user)
+
+
+class MembershipRequestHistoryView(ScopedToAdministrator, HistoryView):
+    pass
+
+
+class MembershipRequestUsageView(ScopedToAdministrator, UsageView):
+    pass
+
+
 class MembershipRequestViewSet(ModelViewSet):
     model = MembershipRequest
     icon = "user"
     menu_label = _("Requests to join")
     index_view_class = MembershipRequestIndexView
     edit_view_class = MembershipRequestEditView
+    history_view_class = MembershipRequestHistoryView
+    usage_view_class = MembershipRequestUsageView
     form_fields = ["team"]
     list_display = ["user", "organisation", "status", "created_at"]
     list_filter = ["status"]

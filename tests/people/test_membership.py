@@ -125,3 +125,19 @@ def test_an_administrator_of_another_organisation_sees_and_decides_nothing(
 def test_nobody_approves_their_own_request(org_admin, organisation):
     own = membership.ask_to_join(org_admin, organisation)
     assert not membership.may_decide(org_admin, own)
+
+
+def test_another_organisations_administrator_is_refused_on_every_admin_view(
+    client, org_admin, other_organisation
+):
+    sign_up(client, "elders@example.nl", other_organisation, name="Elders")
+    pending = MembershipRequest.objects.get()
+    client.force_login(org_admin)
+    for name in ("edit", "delete", "history", "history_results", "usage"):
+        url = reverse(f"membership_requests:{name}", args=[pending.pk])
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code in (302, 403, 404), (name, method)
+            assert "elders@example.nl" not in response.content.decode()
+    assert client.get(reverse("membership_requests:add")).status_code in (302, 403, 404)
+    assert MembershipRequest.objects.filter(pk=pending.pk, status="pending").exists()
