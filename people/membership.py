@@ -9,7 +9,7 @@ organisation who does not manage the team in question, and never by the person t
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import MembershipRequest, Organisation, Profile, Team
@@ -80,9 +80,3 @@ def decide(by, request: MembershipRequest, *, approve: bool, team: Team | None =
         profile.save(update_fields=["organisation"])
         if team is not None:
             profile.teams.add(team)
-
-
-def pending_for(user) -> QuerySet[MembershipRequest]:
-    return MembershipRequest.objects.filter(
-        Q(user=user) & Q(status=MembershipRequest.Status.PENDING)
-    ).select_related("organisation")
