@@ -29,7 +29,7 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
-from courses.models import Cohort, LessonProgress, Reflection, ReflectionReply
+from courses.models import Cohort, LessonProgress, Participation, Reflection, ReflectionReply
 from people.models import MembershipRequest
 from scenarios.models import Attempt
 
@@ -47,6 +47,7 @@ EXPORTED = {
     "mfa.Authenticator.user": "account",
     "courses.Cohort.trainers": "learning_groups",
     "courses.Cohort.participants": "learning_groups",
+    "courses.Participation.user": "learning_groups",
     "courses.LessonProgress.user": "lessons_done",
     "courses.Reflection.author": "reflections",
     "courses.ReflectionReply.author": "replies_written",
@@ -182,11 +183,13 @@ def end_sessions(user) -> None:
 def _cohorts(user) -> list[dict]:
     cohorts = Cohort.objects.filter(Q(participants=user) | Q(trainers=user)).distinct()
     trained = set(user.trained_cohorts.values_list("pk", flat=True))
+    joined = dict(Participation.objects.filter(user=user).values_list("cohort_id", "joined_at"))
     return [
         {
             "name": cohort.name,
             "course": cohort.course.title,
             "as": "trainer" if cohort.pk in trained else "participant",
+            "joined_at": joined[cohort.pk].isoformat() if cohort.pk in joined else None,
         }
         for cohort in cohorts.select_related("course")
     ]

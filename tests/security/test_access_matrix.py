@@ -56,10 +56,21 @@ CASES = {
     "trainer-cohort": Case(lambda w: {"pk": w.cohort.pk}),
     # Only administrators delete learning groups (trainers have no delete right).
     "cohorts:delete": Case(lambda w: {"pk": w.cohort.pk}),
+    # A request to join side A's organisation: only its administrators decide (none here).
+    **{
+        f"membership_requests:{view}": Case(lambda w: {"pk": _membership_request(w).pk})
+        for view in ("edit", "history", "history_results", "usage")
+    },
     # Exports differ by format only; the team comes from the query string (tested below).
     "team-overview-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
     "team-growth-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
 }
+
+
+def _membership_request(world):
+    from people.membership import ask_to_join
+
+    return ask_to_join(world.learner, world.team.organisation)
 
 
 def object_patterns() -> dict[str, URLPattern]:

@@ -52,9 +52,13 @@ def test_a_learner_downloads_all_their_data_as_json(client, learner, history):
     data = json.loads(response.content)
     assert data["account"]["email"] == "alice@example.nl"
     assert data["profile"]["name"] == "Alice"
-    assert data["learning_groups"] == [
-        {"name": "Leergroep Noord", "course": "Kanteling", "as": "participant"}
-    ]
+    [group] = data["learning_groups"]
+    assert (group["name"], group["course"], group["as"]) == (
+        "Leergroep Noord",
+        "Kanteling",
+        "participant",
+    )
+    assert group["joined_at"]
     [attempt] = data["attempts"]
     assert attempt["choices"][0]["choice"] == "regel-het"
     assert attempt["scores"] == {"eigen-kracht": 0, "presentie": 0}
