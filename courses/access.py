@@ -13,7 +13,7 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from wagtail.models import Page, ReferenceIndex
 
-from .models import Cohort, CoursePage, LessonPage
+from .models import Cohort, CoursePage, LessonPage, Participation
 
 
 def member_cohorts(user) -> QuerySet[Cohort]:
@@ -158,7 +158,16 @@ def may_play_scenario(user, page) -> bool:
 
 
 def trainer_sees_attempt(user, attempt) -> bool:
-    """Trainers see the attempts of participants in the groups they train."""
+    """Trainers see a participant's attempts on their group's course, since they joined it.
+
+    Not attempts on scenarios of other courses, nor those from before the participant
+    joined the group: those belong to another group's trainers, or to nobody but the player.
+    """
     if attempt.user_id is None:
         return False
-    return Cohort.objects.filter(trainers=user, participants=attempt.user_id).exists()
+    return Participation.objects.filter(
+        cohort__trainers=user,
+        cohort__course__in=courses_using_scenario(attempt.page),
+        user_id=attempt.user_id,
+        joined_at__lte=attempt.started_at,
+    ).exists()

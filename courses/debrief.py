@@ -5,7 +5,10 @@ same few queries for 5 or 200 members. Each participant counts once, with their 
 finished attempt: otherwise someone who plays five times weighs five times as much.
 
 Counts of 1 or 2 are masked as "< 3" here, in the output of the aggregation, so no template
-or export can show them by accident; an average per role needs at least 3 attempts.
+or export can show them by accident. The choices at a step add up to those who reached it,
+so they also get secondary suppression (``people.disclosure``): a hidden count cannot be
+worked out from the others. An average per role and principle needs 3 people with a score
+for that principle.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, OuterRef, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
 
+from people.disclosure import GROUP_MINIMUM, may_show, suppress_counts
 from people.models import Role
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
@@ -22,8 +27,11 @@ from scenarios.principle_cache import all_principles
 from .models import Cohort, CoursePage
 from .progress import distinct_scenario_ids, lessons_of
 
-MIN_GROUP = 3
+MIN_GROUP = GROUP_MINIMUM
 MASKED = "< 3"
+# A choice count may be hidden because it is small or because it would reveal one that
+# is: every hidden choice count looks the same, so nobody can tell which is which.
+HIDDEN = _("hidden")
 ROLES: tuple[Role, ...] = (Role.PROFESSIONAL, Role.VOLUNTEER, Role.CIVIL_SERVANT)
 
 
@@ -34,6 +42,7 @@ class Cell:
     value: int | None
     percent: int | None = None
     role: str = ""
+    masked_label: str = MASKED
 
     @property
     def role_label(self) -> str:
@@ -45,7 +54,7 @@ class Cell:
 
     @property
     def label(self) -> str:
-        return MASKED if self.value is None else str(self.value)
+        return str(self.masked_label) if self.value is None else str(self.value)
 
     def __str__(self) -> str:
         return self.label
@@ -57,6 +66,15 @@ def mask(count: int, out_of: int | None = None, role: str = "") -> Cell:
         return Cell(None, role=role)
     percent = round(100 * count / out_of) if out_of and out_of >= MIN_GROUP else None
     return Cell(count, percent, role)
+
+
+def mask_row(counts: list[int], out_of: int, role: str = "") -> list[Cell]:
+    """Cells for counts that add up to ``out_of`` (shown too): hidden ones cannot be derived."""
+    hidden = suppress_counts(counts, MIN_GROUP)
+    return [
+        Cell(None, role=role, masked_label=HIDDEN) if hide else mask(count, out_of, role)
+        for count, hide in zip(counts, hidden, strict=True)
+    ]
 
 
 @dataclass
@@ -78,7 +96,7 @@ class NodeRow:
 
 @dataclass(frozen=True)
 class Average:
-    """A role's average score on a principle; ``None`` when the role has fewer than 3."""
+    """A role's average score on a principle; ``None`` when fewer than 3 people have one."""
 
     value: int | None
     enough: bool
@@ -159,13 +177,14 @@ def build_debrief(cohort: Cohort, page: ScenarioPage) -> Debrief:
         PrincipleScore.objects.filter(attempt__in=attempts)
         .order_by()
         .values("principle", "attempt__role")
-        .annotate(avg=Avg("score"))
+        .annotate(avg=Avg("score"), people=Count("attempt__user", distinct=True))
     )
-    average: dict[tuple[str, str], float] = {
-        (row["principle"], row["attempt__role"]): row["avg"] for row in scores
+    # A principle that was not practised has no score row: it counts nobody, never a 0.
+    average: dict[tuple[str, str], tuple[float, int]] = {
+        (row["principle"], row["attempt__role"]): (row["avg"], row["people"]) for row in scores
     }
 
-    enough = [total >= MIN_GROUP for total in role_totals]
+    enough = [may_show(total, MIN_GROUP) for total in role_totals]
     revision = page.live_revision or page.latest_revision
     scenario = scenario_for_revision(revision) if revision else None
     return Debrief(
@@ -175,32 +194,50 @@ def build_debrief(cohort: Cohort, page: ScenarioPage) -> Debrief:
             mask(total, role=role) for total, role in zip(role_totals, role_values, strict=True)
         ],
         enough=enough,
-        nodes=_node_rows(scenario, role_values, chose, reached),
+        nodes=_node_rows(scenario, role_values, chose, reached, role_totals),
         averages=_average_rows(scenario, role_values, average, enough),
     )
 
 
-def _node_rows(scenario, roles, chose, reached) -> list[NodeRow]:
+def _node_rows(scenario, roles, chose, reached, role_totals) -> list[NodeRow]:
     """Steps in scenario order; steps or choices only in older versions come last, by key."""
     rows: dict[str, NodeRow] = {}
     choice_index: dict[tuple[str, str], ChoiceRow] = {}
 
+    def reached_hidden(key: str, index: int) -> bool:
+        """Hide a step's count when it, or the few of the role who did not get there, is small.
+
+        The role's total is shown, so "4 of 5 reached this step" would single out the one
+        who took another turn earlier.
+        """
+        here = reached.get((key, roles[index]), 0)
+        return suppress_counts([here, role_totals[index] - here], MIN_GROUP)[0]
+
+    def suppress(row: NodeRow) -> None:
+        """Mask each role's choice counts at this step together: they add up to ``reached``."""
+        for index, role in enumerate(roles):
+            counts = [chose.get((row.key, choice.key, role), 0) for choice in row.choices]
+            if reached_hidden(row.key, index):
+                masked = [Cell(None, role=role, masked_label=HIDDEN) for _count in counts]
+            else:
+                masked = mask_row(counts, reached.get((row.key, role), 0), role)
+            for choice, cell in zip(row.choices, masked, strict=True):
+                choice.cells[index] = cell
+
     def cells(node_key: str, choice_key: str) -> list[Cell]:
-        return [
-            mask(
-                chose.get((node_key, choice_key, role), 0),
-                reached.get((node_key, role), 0),
-                role,
-            )
-            for role in roles
-        ]
+        return [Cell(chose.get((node_key, choice_key, role), 0), role=role) for role in roles]
 
     def node_row(key: str, text: str, speaker: str) -> NodeRow:
         return NodeRow(
             key=key,
             text=text,
             speaker=speaker,
-            reached=[mask(reached.get((key, role), 0), role=role) for role in roles],
+            reached=[
+                Cell(None, role=role, masked_label=HIDDEN)
+                if reached_hidden(key, index)
+                else mask(reached.get((key, role), 0), role=role)
+                for index, role in enumerate(roles)
+            ],
         )
 
     for node in scenario.nodes if scenario else ():
@@ -221,6 +258,8 @@ def _node_rows(scenario, roles, chose, reached) -> list[NodeRow]:
         choice_row = ChoiceRow(choice_key, choice_key, "", cells(node_key, choice_key))
         rows[node_key].choices.append(choice_row)
         choice_index[(node_key, choice_key)] = choice_row
+    for row in rows.values():
+        suppress(row)
     return list(rows.values())
 
 
@@ -233,13 +272,19 @@ def _average_rows(scenario, roles, average, enough) -> list[AverageRow]:
             slug=slug,
             name=names.get(slug, slug),
             averages=[
-                Average(
-                    round(average[(slug, role)]) if ok and (slug, role) in average else None,
-                    ok,
-                    role,
-                )
-                for role, ok in zip(roles, enough, strict=True)
+                _average(average.get((slug, role)), role_enough, role)
+                for role, role_enough in zip(roles, enough, strict=True)
             ],
         )
         for slug in slugs
     ]
+
+
+def _average(found: tuple[float, int] | None, role_enough: bool, role: str) -> Average:
+    """The role's average on one principle, hidden unless 3 people have a score for it."""
+    if found is None:
+        return Average(None, role_enough, role)
+    mean, people = found
+    if not may_show(people, MIN_GROUP):
+        return Average(None, False, role)
+    return Average(round(mean), True, role)

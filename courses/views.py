@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from people.forms import ProfileDetailsForm
+from people.models import listed_people
 from scenarios.radar import render_radar
 
 from . import flows
@@ -80,7 +81,11 @@ def trainer_cohorts(request):
 def cohort_detail(request, pk: int):
     cohort = get_cohort_for_member(request.user, pk)
     is_trainer = cohort.trainers.filter(pk=request.user.pk).exists()
-    members = list(cohort.participants.select_related("profile").order_by("profile__display_name"))
+    members = list(
+        listed_people(cohort.participants.select_related("profile")).order_by(
+            "profile__display_name"
+        )
+    )
     mix = role_mix(members)
     context = {
         "cohort": cohort,
@@ -121,7 +126,7 @@ def join(request, code: str):
         )
         return redirect("my-learning")
     profile = user.profile
-    needs_details = not (profile.role and profile.organisation_id)
+    needs_details = not profile.role
     form = ProfileDetailsForm(request.POST or None, instance=profile) if needs_details else None
     if request.method == "POST" and (form is None or form.is_valid()):
         if form is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -13,6 +14,9 @@ from django.utils import timezone
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Dutch Excel splits a CSV line on ";" (and some tools on ","), so text after a separator
+# inside one cell can become a cell of its own, and must not start a formula either.
+FORMULA_AFTER_SEPARATOR = re.compile(r"([;,]\s*)(?=[=+\-@\t\r])")
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,20 @@ def defuse(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def defuse_csv(value: object) -> object:
+    """Like ``defuse``, and also for every part after a ``;`` or ``,`` inside the text."""
+    value = defuse(value)
+    if isinstance(value, str):
+        return FORMULA_AFTER_SEPARATOR.sub(r"\1'", value)
+    return value
+
+
+def no_store(response: HttpResponse) -> HttpResponse:
+    """Keep browsers and proxies from keeping a copy of a download with personal figures."""
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _plain(value: object) -> object:
@@ -49,11 +67,11 @@ def csv_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
         if len(sheets) > 1:
             if number:
                 writer.writerow([])
-            writer.writerow([defuse(sheet.title)])
-        writer.writerow([defuse(str(heading)) for heading in sheet.header])
+            writer.writerow([defuse_csv(sheet.title)])
+        writer.writerow([defuse_csv(str(heading)) for heading in sheet.header])
         for row in sheet.rows:
             writer.writerow([_csv_cell(value) for value in row])
-    return response
+    return no_store(response)
 
 
 def _csv_cell(value: object) -> object:
@@ -62,7 +80,7 @@ def _csv_cell(value: object) -> object:
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return value
+    return defuse_csv(value)
 
 
 def xlsx_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
@@ -90,4 +108,4 @@ def xlsx_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
     workbook.save(output)
     response = HttpResponse(output.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return no_store(response)

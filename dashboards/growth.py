@@ -2,6 +2,10 @@
 
 The database does the heavy lifting (one row per member and principle, one per month);
 the small functions at the top finish the sums on those rows and are plain Python.
+
+Every figure counts its own contributors (``people.disclosure``): a principle's mean the
+members with a score for that principle, a month the members who finished an attempt in it.
+A figure with fewer than 5 is hidden (None), whatever the team's size.
 """
 
 from __future__ import annotations
@@ -15,14 +19,16 @@ from fractions import Fraction
 from django.db.models import Avg, Count, DateField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 
+from people.disclosure import TEAM_MINIMUM, may_show, shown_or_none
 from scenarios.engine import round_half_away
 from scenarios.models import AttemptChoice, PrincipleScore
 from scenarios.principle_cache import all_principles
+from scenarios.qualities import Quality
 
 from .queries import finished_attempts
 
-MIN_CONTRIBUTORS = 5
-QUALITIES = ("desired", "acceptable", "less_desired")
+MIN_CONTRIBUTORS = TEAM_MINIMUM
+QUALITIES = tuple(Quality.values)
 
 
 # --------------------------------------------------------------------------- pure sums
@@ -42,6 +48,14 @@ def mean_over_members(rows: Iterable[tuple[int, str, float]]) -> dict[str, int]:
     }
 
 
+def members_per_principle(rows: Iterable[tuple[int, str, float]]) -> dict[str, int]:
+    """How many members have a score for each principle (a missing row counts nobody)."""
+    members: dict[str, set[int]] = defaultdict(set)
+    for member, principle, _score in rows:
+        members[principle].add(member)
+    return {principle: len(ids) for principle, ids in members.items()}
+
+
 def month_range(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     """Every first-of-month from ``first``'s month to ``last``'s, both included."""
     months, year, month = [], first.year, first.month
@@ -51,8 +65,10 @@ def month_range(first: datetime.date, last: datetime.date) -> list[datetime.date
     return months
 
 
-def fill_months(counts: dict[datetime.date, int]) -> list[tuple[datetime.date, int]]:
-    """Counts per month with the empty months in between set to zero."""
+def fill_months(
+    counts: dict[datetime.date, int | None],
+) -> list[tuple[datetime.date, int | None]]:
+    """Counts per month with the empty months in between set to zero (None stays hidden)."""
     if not counts:
         return []
     return [(month, counts.get(month, 0)) for month in month_range(min(counts), max(counts))]
@@ -62,6 +78,7 @@ def fill_months(counts: dict[datetime.date, int]) -> list[tuple[datetime.date, i
 class QualityMonth:
     month: datetime.date
     counts: dict[str, int]
+    hidden: bool = False
 
     @property
     def total(self) -> int:
@@ -88,8 +105,15 @@ class QualityMonth:
         return [(quality, self.counts[quality], self.share(quality)) for quality in QUALITIES]
 
 
-def quality_by_month(rows: Iterable[tuple[datetime.date, str, int]]) -> list[QualityMonth]:
-    """Group (month, quality, count) rows into one QualityMonth per month, gaps filled."""
+def quality_by_month(
+    rows: Iterable[tuple[datetime.date, str, int]],
+    hidden: Iterable[datetime.date] = (),
+) -> list[QualityMonth]:
+    """Group (month, quality, count) rows into one QualityMonth per month, gaps filled.
+
+    A month in ``hidden`` keeps no counts: it shows only that it is hidden.
+    """
+    hidden = set(hidden)
     counts: dict[datetime.date, dict[str, int]] = {}
     for month, quality, count in rows:
         if quality in QUALITIES:
@@ -97,9 +121,26 @@ def quality_by_month(rows: Iterable[tuple[datetime.date, str, int]]) -> list[Qua
     if not counts:
         return []
     return [
-        QualityMonth(month, counts.get(month, dict.fromkeys(QUALITIES, 0)))
+        QualityMonth(month, dict.fromkeys(QUALITIES, 0), hidden=True)
+        if month in hidden
+        else QualityMonth(month, counts.get(month, dict.fromkeys(QUALITIES, 0)))
         for month in month_range(min(counts), max(counts))
     ]
+
+
+def hidden_quality_months(
+    rows: Iterable[tuple[datetime.date, str, int]],
+    month_people: dict[datetime.date, int],
+    minimum: int = TEAM_MINIMUM,
+) -> set[datetime.date]:
+    """Months whose choice shares must be hidden, from (month, quality, people) rows.
+
+    A month's shares go together (they add up to 100%), so one quality chosen by too few
+    members hides the whole month, as does a month with too few members at all.
+    """
+    hidden = {month for month, people in month_people.items() if not may_show(people, minimum)}
+    hidden |= {month for month, _q, people in rows if people and not may_show(people, minimum)}
+    return hidden
 
 
 # --------------------------------------------------------------------------- queries
@@ -107,6 +148,8 @@ def quality_by_month(rows: Iterable[tuple[datetime.date, str, int]]) -> list[Qua
 
 @dataclass(frozen=True)
 class ProfileRow:
+    """A principle's team mean at the start and now; None where too few members have one."""
+
     slug: str
     label: str
     name: str
@@ -125,7 +168,7 @@ class Growth:
     members: int
     contributors: int
     profile: list[ProfileRow]
-    timeline: list[tuple[datetime.date, int]]
+    timeline: list[tuple[datetime.date, int | None]]
     quality: list[QualityMonth]
 
     @property
@@ -162,28 +205,50 @@ def team_growth(members: QuerySet) -> Growth:
     counts = attempts.aggregate(contributors=Count("user", distinct=True))
     contributors = counts["contributors"]
     member_count = members.count()
-    months = (
+    months = list(
         attempts.annotate(month=TruncMonth("finished_at", output_field=DateField()))
         .values("month")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), people=Count("user", distinct=True))
         .order_by("month")
     )
-    timeline = fill_months({row["month"]: row["n"] for row in months})
-    if contributors < MIN_CONTRIBUTORS:
+    timeline = fill_months({row["month"]: shown_or_none(row["n"], row["people"]) for row in months})
+    if not may_show(contributors):
         return Growth(member_count, contributors, [], timeline, [])
-    latest = mean_over_members(member_means(members, first=False))
-    first = mean_over_members(member_means(members, first=True))
-    profile = [
-        ProfileRow(p.slug, p.display_label, p.display_name, first.get(p.slug), latest.get(p.slug))
-        for p in all_principles()
-        if p.slug in latest or p.slug in first
-    ]
-    choices = (
+    latest_rows = member_means(members, first=False)
+    first_rows = member_means(members, first=True)
+    profile = _profile(
+        mean_over_members(first_rows),
+        members_per_principle(first_rows),
+        mean_over_members(latest_rows),
+        members_per_principle(latest_rows),
+    )
+    choices = list(
         AttemptChoice.objects.filter(attempt__in=attempts)
         .annotate(month=TruncMonth("attempt__finished_at", output_field=DateField()))
         .values("month", "quality")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), people=Count("attempt__user", distinct=True))
         .order_by()
     )
-    quality = quality_by_month((row["month"], row["quality"], row["n"]) for row in choices)
+    hidden = hidden_quality_months(
+        ((row["month"], row["quality"], row["people"]) for row in choices),
+        {row["month"]: row["people"] for row in months},
+    )
+    quality = quality_by_month(
+        ((row["month"], row["quality"], row["n"]) for row in choices), hidden
+    )
     return Growth(member_count, contributors, profile, timeline, quality)
+
+
+def _profile(first, first_members, latest, latest_members) -> list[ProfileRow]:
+    """One row per principle someone practised, each mean hidden below 5 members."""
+    return [
+        ProfileRow(
+            p.slug,
+            p.display_label,
+            p.display_name,
+            shown_or_none(first.get(p.slug), first_members.get(p.slug, 0)),
+            shown_or_none(latest.get(p.slug), latest_members.get(p.slug, 0)),
+        )
+        for p in all_principles()
+        if p.slug in latest or p.slug in first
+    ]

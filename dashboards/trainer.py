@@ -8,8 +8,16 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from wagtail.models import Revision
 
-from courses.models import Cohort, LessonPage, LessonProgress, Reflection, ReflectionReply
+from courses.models import (
+    Cohort,
+    LessonPage,
+    LessonProgress,
+    Participation,
+    Reflection,
+    ReflectionReply,
+)
 from courses.progress import distinct_scenario_ids
+from people.models import listed_people
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, ScenarioPage
 
@@ -79,9 +87,15 @@ def cohort_overview(cohort: Cohort) -> CohortOverview:
     """Who finished what, what waits for an answer, and which choices to discuss."""
     lessons = course_lessons(cohort)
     participants = list(
-        cohort.participants.select_related("profile").order_by("profile__display_name", "email")
+        listed_people(cohort.participants.select_related("profile")).order_by(
+            "profile__display_name", "email"
+        )
     )
-    attempts = Attempt.objects.filter(user__in=cohort.participants.all())
+    # Only what participants played since they joined: earlier attempts are not the group's.
+    joined_before = Participation.objects.filter(
+        cohort=cohort, user=OuterRef("user"), joined_at__lte=OuterRef("started_at")
+    )
+    attempts = Attempt.objects.filter(Exists(joined_before))
     if cohort.starts_on:
         attempts = attempts.filter(started_at__date__gte=cohort.starts_on)
     linked = distinct_scenario_ids(lessons)

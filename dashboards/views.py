@@ -12,7 +12,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from courses.access import get_cohort_for_trainer
-from people.models import Role
+from people import roles
+from people.models import Role, listed_people
+from scenarios.qualities import Quality
 from scenarios.radar import render_radar
 
 from . import exports
@@ -46,7 +48,7 @@ def _overview(request):
     courses = courses_of(members_of(teams))
     filters = parse_filters(request.GET, teams, courses)
     members = members_of(subtree_of(filters.team)) if filters.team else members_of(teams)
-    return teams, courses, filters, members
+    return teams, courses, filters, listed_people(members)
 
 
 @login_required
@@ -162,7 +164,7 @@ def team_growth_view(request):
         "growth": growth,
         "min_contributors": MIN_CONTRIBUTORS,
         "radar": _growth_radar(growth) if growth.enough and growth.profile else "",
-        "timeline_max": max((n for _m, n in growth.timeline), default=0),
+        "timeline_max": max((n for _m, n in growth.timeline if n is not None), default=0),
     }
     return render(request, "dashboards/team_growth.html", context)
 
@@ -179,11 +181,7 @@ def _growth_radar(growth: Growth) -> str:
 
 def growth_sheets(growth: Growth) -> list[exports.Sheet]:
     """The growth figures as sheets; scores only when enough members contribute."""
-    quality_names = {
-        "desired": _("desired"),
-        "acceptable": _("acceptable"),
-        "less_desired": _("less desired"),
-    }
+    quality_names = dict(Quality.choices)
     timeline = exports.Sheet(
         _("Attempts per month"),
         [_("Month"), _("Finished attempts")],
@@ -204,7 +202,11 @@ def growth_sheets(growth: Growth) -> list[exports.Sheet]:
         header,
         [
             [month.month.strftime("%Y-%m")]
-            + [value for _q, count, share in month.shares for value in (count, share)]
+            + (
+                [""] * (2 * len(QUALITIES))
+                if month.hidden
+                else [value for _q, count, share in month.shares for value in (count, share)]
+            )
             for month in growth.quality
         ],
     )
@@ -234,7 +236,7 @@ def trainer_overview(request):
         )
         .order_by("-starts_on", "name")
     )
-    if not cohorts and not request.user.groups.filter(name="Trainers").exists():
+    if not cohorts and not roles.is_trainer(request.user):
         raise Http404
     waiting = dict(
         waiting_reflections(cohorts)

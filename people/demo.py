@@ -151,3 +151,5 @@ def _ensure_account(account: DemoAccount, organisations, teams) -> None:
     profile.save()
     profile.teams.set([teams[name] for name in account.teams])
     profile.managed_teams.set([teams[name] for name in account.manages])
+    if roles.ORGANISATION_ADMINS in account.groups and profile.organisation is not None:
+        profile.organisation.administrators.add(user)

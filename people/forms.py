@@ -1,9 +1,15 @@
-"""Forms that fill a learner's profile: at sign-up, and when joining a group without one."""
+"""Forms that fill a learner's profile: at sign-up, and when joining a group without one.
+
+Neither lists organisations or teams, and neither makes anyone a member: a code from the
+organisation only asks to join, and the organisation's administrator decides
+(``people.membership``).
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, Profile, Role, Team
+from . import membership
+from .models import Profile, Role
 
 
 def _role_field() -> forms.ChoiceField:
@@ -15,50 +21,52 @@ def _role_field() -> forms.ChoiceField:
     )
 
 
-def _organisation_field() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
-        Organisation.objects.all(),
-        label=_("Your organisation"),
-        empty_label=_("Choose your organisation"),
-    )
-
-
-def _team_field() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
-        Team.objects.select_related("organisation"),
-        label=_("Your team"),
+def _organisation_code_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Sign-up code of your organisation"),
+        max_length=32,
         required=False,
-        empty_label=_("No team, or I don't know"),
-        help_text=_("Optional."),
+        help_text=_(
+            "Optional. With the code from your organisation you ask to join it; "
+            "its administrator approves you and puts you in your team."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
 
-def _check_team(form: forms.Form) -> None:
-    team, organisation = form.cleaned_data.get("team"), form.cleaned_data.get("organisation")
-    if team and organisation and team.organisation_id != organisation.pk:
-        form.add_error("team", _("This team belongs to another organisation."))
+def _clean_code(form: forms.Form) -> None:
+    code = form.cleaned_data.get("organisation_code", "")
+    form.cleaned_data["organisation"] = None
+    if not code:
+        return
+    organisation = membership.organisation_for_code(code)
+    if organisation is None:
+        form.add_error(
+            "organisation_code",
+            _("We do not know this code. Check it with your organisation, or leave it empty."),
+        )
+    form.cleaned_data["organisation"] = organisation
 
 
 class ProfileDetailsForm(forms.ModelForm):
-    """Role, organisation and (optional) team, asked of someone whose profile lacks them."""
+    """Role (and optionally a request to join an organisation), asked when it is missing."""
 
     role = _role_field()
-    organisation = _organisation_field()
-    team = _team_field()
+    organisation_code = _organisation_code_field()
 
     class Meta:
         model = Profile
-        fields = ["role", "organisation"]
+        fields = ["role"]
 
     def clean(self):
         cleaned = super().clean()
-        _check_team(self)
+        _clean_code(self)
         return cleaned
 
     def save(self, commit: bool = True) -> Profile:
         profile = super().save(commit=commit)
-        if commit and self.cleaned_data.get("team"):
-            profile.teams.add(self.cleaned_data["team"])
+        if commit and self.cleaned_data.get("organisation"):
+            membership.ask_to_join(profile.user, self.cleaned_data["organisation"])
         return profile
 
 
@@ -66,15 +74,7 @@ class SignupForm(forms.Form):
     """Extra sign-up fields for allauth (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
     # allauth's own fields first, then who you are; allauth reads this order.
-    field_order = [
-        "email",
-        "password1",
-        "password2",
-        "display_name",
-        "role",
-        "organisation",
-        "team",
-    ]
+    field_order = ["email", "password1", "password2", "display_name", "role", "organisation_code"]
 
     display_name = forms.CharField(
         label=_("Your name"),
@@ -83,12 +83,11 @@ class SignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     role = _role_field()
-    organisation = _organisation_field()
-    team = _team_field()
+    organisation_code = _organisation_code_field()
 
     def clean(self):
         cleaned = super().clean()
-        _check_team(self)
+        _clean_code(self)
         return cleaned
 
     def signup(self, request, user) -> None:
@@ -96,7 +95,6 @@ class SignupForm(forms.Form):
         profile, _created = Profile.objects.get_or_create(user=user)
         profile.display_name = self.cleaned_data["display_name"]
         profile.role = self.cleaned_data["role"]
-        profile.organisation = self.cleaned_data["organisation"]
         profile.save()
-        if self.cleaned_data.get("team"):
-            profile.teams.add(self.cleaned_data["team"])
+        if self.cleaned_data.get("organisation"):
+            membership.ask_to_join(user, self.cleaned_data["organisation"])

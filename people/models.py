@@ -1,6 +1,12 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def new_join_code() -> str:
+    return secrets.token_urlsafe(9)
 
 
 class Role(models.TextChoices):
@@ -21,6 +27,25 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    administrators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="administered_organisations",
+        verbose_name=_("administrators"),
+        help_text=_(
+            "Organisation administrators approve who joins the organisation and its teams."
+        ),
+    )
+    join_code = models.CharField(
+        _("sign-up code"),
+        max_length=32,
+        unique=True,
+        default=new_join_code,
+        help_text=_(
+            "Staff enter this code when they sign up; an administrator of the organisation "
+            "then approves them."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -92,6 +117,13 @@ class Profile(models.Model):
         default=False,
         help_text=_("Your manager always sees your progress; your scores only when you allow it."),
     )
+    forgotten_at = models.DateTimeField(
+        _("account deleted at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the person deleted their account: they are no longer listed."),
+    )
 
     class Meta:
         ordering = ["display_name"]
@@ -100,3 +132,64 @@ class Profile(models.Model):
 
     def __str__(self):
         return self.display_name or self.user.email
+
+
+class MembershipRequest(models.Model):
+    """Someone asks to join an organisation (and a team); its administrator decides.
+
+    Team figures count a team's members, so a manager must not be able to add people of
+    their own making: membership comes only from an administrator's approval.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REFUSED = "refused", _("refused")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+        verbose_name=_("person"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+        verbose_name=_("organisation"),
+    )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("team"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+
+    def __str__(self):
+        return f"{self.user.profile} → {self.organisation}"
+
+
+def listed_people(users):
+    """``users`` without deleted accounts: those count in figures but are never listed."""
+    return users.filter(profile__forgotten_at__isnull=True)

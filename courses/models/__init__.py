@@ -1,4 +1,4 @@
-from .cohorts import Cohort
+from .cohorts import Cohort, Participation
 from .pages import CourseIndexPage, CoursePage, LessonPage
 from .progress import LessonProgress
 from .reflections import Reflection, ReflectionReply
@@ -9,6 +9,7 @@ __all__ = [
     "CoursePage",
     "LessonPage",
     "LessonProgress",
+    "Participation",
     "Reflection",
     "ReflectionReply",
 ]

@@ -30,6 +30,7 @@ class Cohort(models.Model):
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
+        through="Participation",
         related_name="cohorts",
         verbose_name=_("participants"),
     )
@@ -71,3 +72,21 @@ class Cohort(models.Model):
         if self.invite_expires_on and today > self.invite_expires_on:
             return False
         return not (self.ends_on and today > self.ends_on)
+
+
+class Participation(models.Model):
+    """A participant's place in a learning group, and since when: trainers see only from then."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
+
+    class Meta:
+        # The table Django made for the plain many-to-many before joined_at existed.
+        db_table = "courses_cohort_participants"
+        unique_together = [("cohort", "user")]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+
+    def __str__(self):
+        return f"{self.user} in {self.cohort}"

@@ -5,19 +5,74 @@ This lives in the project package because a person's data spans every app.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
+from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.admin.models import EditingSession, FormState
+from wagtail.models import (
+    Comment,
+    CommentReply,
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    PageSubscription,
+    Revision,
+)
+from wagtail.users.models import UserProfile
 
-from courses.models import Cohort, LessonProgress, Reflection, ReflectionReply
+from courses.models import Cohort, LessonProgress, Participation, Reflection, ReflectionReply
+from people.models import MembershipRequest
 from scenarios.models import Attempt
 
 ANONYMOUS_NAME = "Verwijderde deelnemer"
+
+# Every relation to the user model ("app.Model.field", where the field is defined), and where
+# the export holds it. tests/site/test_privacy.py walks the models: a new model with a user
+# foreign key fails until it is listed here or in NOT_EXPORTED, with a reason.
+EXPORTED = {
+    "people.Profile.user": "profile",
+    "people.Organisation.administrators": "profile",
+    "people.MembershipRequest.user": "membership_requests",
+    "people.MembershipRequest.decided_by": "membership_decisions",
+    "account.EmailAddress.user": "email_addresses",
+    "mfa.Authenticator.user": "account",
+    "courses.Cohort.trainers": "learning_groups",
+    "courses.Cohort.participants": "learning_groups",
+    "courses.Participation.user": "learning_groups",
+    "courses.LessonProgress.user": "lessons_done",
+    "courses.Reflection.author": "reflections",
+    "courses.ReflectionReply.author": "replies_written",
+    "scenarios.Attempt.user": "attempts",
+    "wagtailcore.Revision.user": "revisions",
+    "wagtailcore.ModelLogEntry.user": "log_entries",
+    "wagtailcore.PageLogEntry.user": "log_entries",
+    "wagtailcore.Page.owner": "pages_created",
+    "wagtailcore.Comment.user": "editor_comments",
+    "wagtailcore.CommentReply.user": "editor_comments",
+}
+NOT_EXPORTED = {
+    "wagtailcore.Page.locked_by": "A temporary edit lock, no content; deletion lifts it.",
+    "wagtailcore.Comment.resolved_by": "Marks another person's comment as resolved.",
+    "wagtailcore.PageSubscription.user": "A notification switch; deletion removes it.",
+    "wagtailcore.WorkflowState.requested_by": "Part of a page's review history, no content.",
+    "wagtailcore.TaskState.finished_by": "Part of a page's review history, no content.",
+    "wagtailcore.APIToken.user": "Kantelwerk has no API; no token is ever made.",
+    "wagtailcore.UploadedFile.uploaded_by_user": "A temporary upload, gone within the hour.",
+    "wagtailadmin.EditingSession.user": "Who has a page open right now; deletion removes it.",
+    "wagtailadmin.FormState.user": "Unsaved editor form state; deletion removes it.",
+    "wagtailusers.UserProfile.user": "Admin notification and display settings; deleted.",
+    "wagtailimages.Image.uploaded_by_user": "Course material, not about the person.",
+    "wagtaildocs.Document.uploaded_by_user": "Course material, not about the person.",
+}
 
 
 def export_user_data(user) -> dict:
@@ -32,7 +87,14 @@ def export_user_data(user) -> dict:
             "two_factor_methods": list(
                 Authenticator.objects.filter(user=user).values_list("type", flat=True)
             ),
+            "roles": list(user.groups.order_by("name").values_list("name", flat=True)),
+            "open_sessions": len(list(session_keys_of(user))),
         },
+        "email_addresses": [
+            {"email": address.email, "primary": address.primary, "verified": address.verified}
+            for address in EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+        ],
+        "consents": {"share_scores_with_manager": profile.share_scores_with_manager},
         "profile": {
             "name": profile.display_name,
             "role": profile.role,
@@ -40,8 +102,27 @@ def export_user_data(user) -> dict:
             "organisation": str(profile.organisation or ""),
             "teams": [str(team) for team in profile.teams.all()],
             "manages_teams": [str(team) for team in profile.managed_teams.all()],
+            "administers_organisations": [
+                str(organisation) for organisation in user.administered_organisations.all()
+            ],
             "share_scores_with_manager": profile.share_scores_with_manager,
         },
+        "membership_requests": [
+            {
+                "organisation": str(request.organisation),
+                "status": request.status,
+                "asked_at": request.created_at.isoformat(),
+            }
+            for request in MembershipRequest.objects.filter(user=user).select_related(
+                "organisation"
+            )
+        ],
+        "membership_decisions": [
+            {"organisation": str(request.organisation), "status": request.status}
+            for request in MembershipRequest.objects.filter(decided_by=user).select_related(
+                "organisation"
+            )
+        ],
         "learning_groups": _cohorts(user),
         "lessons_done": [
             {"lesson": progress.lesson.title, "done_at": progress.done_at.isoformat()}
@@ -57,17 +138,58 @@ def export_user_data(user) -> dict:
             }
             for reply in ReflectionReply.objects.filter(author=user)
         ],
+        **_staff_work(user),
     }
+
+
+def _staff_work(user) -> dict:
+    """What a trainer or editor did in the admin: revisions, log entries, pages, comments."""
+    return {
+        "revisions": [
+            {"of": revision.object_str, "at": revision.created_at.isoformat()}
+            for revision in Revision.objects.filter(user=user).order_by("created_at")
+        ],
+        "log_entries": [
+            {"action": entry.action, "of": entry.label, "at": entry.timestamp.isoformat()}
+            for model in (PageLogEntry, ModelLogEntry)
+            for entry in model.objects.filter(user=user).order_by("timestamp")
+        ],
+        "pages_created": list(
+            Page.objects.filter(owner=user).order_by("path").values_list("title", flat=True)
+        ),
+        "editor_comments": [
+            {"text": comment.text, "at": comment.created_at.isoformat()}
+            for model in (Comment, CommentReply)
+            for comment in model.objects.filter(user=user).order_by("created_at")
+        ],
+    }
+
+
+def session_keys_of(user) -> Iterator[str]:
+    """Keys of the user's unexpired sessions (Django keeps no index of sessions by user)."""
+    sessions = Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+    for session in sessions:
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            yield session.session_key
+
+
+def end_sessions(user) -> None:
+    """Log the user out everywhere, from the cache as well when sessions are cached."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in list(session_keys_of(user)):
+        store(session_key=key).delete()
 
 
 def _cohorts(user) -> list[dict]:
     cohorts = Cohort.objects.filter(Q(participants=user) | Q(trainers=user)).distinct()
     trained = set(user.trained_cohorts.values_list("pk", flat=True))
+    joined = dict(Participation.objects.filter(user=user).values_list("cohort_id", "joined_at"))
     return [
         {
             "name": cohort.name,
             "course": cohort.course.title,
             "as": "trainer" if cohort.pk in trained else "participant",
+            "joined_at": joined[cohort.pk].isoformat() if cohort.pk in joined else None,
         }
         for cohort in cohorts.select_related("course")
     ]
@@ -142,10 +264,15 @@ def anonymise_account(user) -> None:
     ReflectionReply.objects.filter(author=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    MembershipRequest.objects.filter(user=user, status=MembershipRequest.Status.PENDING).delete()
+    _detach_staff_work(user)
+    end_sessions(user)
     user.trained_cohorts.clear()
+    user.administered_organisations.clear()
     user.email = f"verwijderd-{user.pk}@kantelwerk.invalid"
     user.username = f"verwijderd-{user.pk}"
     user.first_name = user.last_name = ""
+    user.last_login = None
     user.is_active = user.is_staff = user.is_superuser = False
     user.set_unusable_password()
     user.save()
@@ -155,8 +282,22 @@ def anonymise_account(user) -> None:
     profile.display_name = ANONYMOUS_NAME
     profile.discipline = ""
     profile.share_scores_with_manager = False
+    profile.forgotten_at = timezone.now()
     profile.save()
     profile.managed_teams.clear()
+
+
+def _detach_staff_work(user) -> None:
+    """Keep the history of pages and snippets, but no longer tied to the deleted account."""
+    Revision.objects.filter(user=user).update(user=None)
+    PageLogEntry.objects.filter(user=user).update(user=None)
+    ModelLogEntry.objects.filter(user=user).update(user=None)
+    Page.objects.filter(owner=user).update(owner=None)
+    Page.objects.filter(locked_by=user).update(locked=False, locked_by=None, locked_at=None)
+    PageSubscription.objects.filter(user=user).delete()
+    EditingSession.objects.filter(user=user).delete()
+    FormState.objects.filter(user=user).delete()
+    UserProfile.objects.filter(user=user).delete()
 
 
 def inactive_accounts(years: int):

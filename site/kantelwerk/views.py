@@ -64,6 +64,7 @@ def my_data_export(request):
     response["Content-Disposition"] = (
         f'attachment; filename="kantelwerk-mijn-gegevens-{stamp}.json"'
     )
+    response["Cache-Control"] = "no-store"
     return response
 
 

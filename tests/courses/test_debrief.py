@@ -76,9 +76,32 @@ def test_it_counts_latest_finished_attempts_per_role(group, cohort, scenario):
     assert begin_ask[Role.VOLUNTEER].value == 4
     assert begin_ask[Role.CIVIL_SERVANT].masked
     assert cells(debrief, "begin", "regel-het")[Role.PROFESSIONAL].value == 3
-    network = cells(debrief, "midden", "netwerk")
-    assert (network[Role.VOLUNTEER].value, network[Role.VOLUNTEER].percent) == (3, 75)
-    assert cells(debrief, "midden", "knik")[Role.VOLUNTEER].masked
+    assert begin_ask[Role.VOLUNTEER].percent == 100
+    # 3 of the 4 volunteers who reached "midden" asked for the network, 1 nodded: showing
+    # the 3 (or 75%) beside the 4 who reached the step would reveal the hidden 1.
+    network = cells(debrief, "midden", "netwerk")[Role.VOLUNTEER]
+    nod = cells(debrief, "midden", "knik")[Role.VOLUNTEER]
+    assert network.masked and nod.masked
+    assert network.percent is None and network.label == nod.label == "verborgen"
+
+
+def test_a_later_step_does_not_reveal_the_one_who_turned_off_earlier(cohort, scenario, make_user):
+    """5 professionals: 4 ask on and reach "midden", 1 takes over at "begin".
+
+    Showing how the 4 chose at "midden" (with its percentages) beside the 5 who played
+    would tell that exactly one person took over, which "begin" hides.
+    """
+    pros = [make_user(f"p{n}@example.nl") for n in range(5)]
+    cohort.participants.add(*pros)
+    for user in pros[:4]:
+        finish(user, scenario, NETWORK)
+    finish(pros[4], scenario, TAKE_OVER)
+    debrief = build_debrief(cohort, scenario)
+    assert debrief.attempts[0].value == 5
+    begin = [cells(debrief, "begin", key)[Role.PROFESSIONAL] for key in ("vraag-door", "regel-het")]
+    assert all(cell.masked for cell in begin)
+    midden = [cells(debrief, "midden", key)[Role.PROFESSIONAL] for key in ("netwerk", "knik")]
+    assert all(cell.masked and cell.percent is None for cell in midden)
 
 
 def test_steps_follow_the_scenario_order_with_texts(group, cohort, scenario):
@@ -105,7 +128,7 @@ def test_the_page_shows_masked_counts_and_no_exact_small_numbers(
     soup = BeautifulSoup(response.content, "html.parser")
     knik = soup.select_one('[data-node="midden"] [data-choice="knik"]')
     counts = {row["data-role"]: row["data-count"] for row in knik.select("[data-role]")}
-    assert counts == {"professional": "0", "volunteer": MASKED, "civil_servant": MASKED}
+    assert counts == {"professional": "0", "volunteer": "verborgen", "civil_servant": "verborgen"}
     assert ">1<" not in str(knik) and ">2<" not in str(knik)
     civil = soup.select('.debrief-averages td[data-role="civil_servant"]')
     assert civil and all(td["data-average"] == "masked" for td in civil)

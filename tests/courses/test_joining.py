@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from people.models import Profile, Role, Team
+from people.models import MembershipRequest, Profile, Role
 from tests.courses.conftest import lessons_of
 
 
@@ -53,39 +53,41 @@ def test_a_member_following_the_link_again_goes_to_my_learning(client, cohort, l
     assert response["Location"] == reverse("my-learning")
 
 
-def test_joining_asks_for_role_and_organisation_when_the_profile_lacks_them(
+def test_joining_asks_for_the_role_and_only_asks_to_join_the_organisation(
     client, cohort, make_user, organisation, team
 ):
     user = make_user("sam@example.nl", role="", organisation=None)
     client.force_login(user)
     html = client.get(cohort.get_invite_url()).content.decode()
-    assert 'name="role"' in html and 'name="organisation"' in html and 'name="team"' in html
+    assert 'name="role"' in html and 'name="organisation_code"' in html
+    assert 'name="organisation"' not in html and 'name="team"' not in html
+    assert organisation.name not in html and team.name not in html
     assert client.post(cohort.get_invite_url(), {}).status_code == 200
     assert not cohort.participants.filter(pk=user.pk).exists()
 
     response = client.post(
         cohort.get_invite_url(),
-        {"role": Role.VOLUNTEER, "organisation": organisation.pk, "team": team.pk},
+        {"role": Role.VOLUNTEER, "organisation_code": organisation.join_code},
     )
     assert response.status_code == 302
     profile = Profile.objects.get(user=user)
-    assert (profile.role, profile.organisation) == (Role.VOLUNTEER, organisation)
-    assert list(profile.teams.all()) == [team]
+    # Joining the group puts nobody in an organisation or team: its administrator decides.
+    assert (profile.role, profile.organisation) == (Role.VOLUNTEER, None)
+    assert not profile.teams.exists()
+    assert MembershipRequest.objects.get(user=user).organisation == organisation
     assert cohort.participants.filter(pk=user.pk).exists()
 
 
-def test_a_team_of_another_organisation_is_refused(
-    client, cohort, make_user, organisation, other_organisation
-):
-    elsewhere = Team.objects.create(organisation=other_organisation, name="Team Elders")
+def test_an_unknown_organisation_code_is_refused_with_a_dutch_message(client, cohort, make_user):
     user = make_user("sam@example.nl", role="", organisation=None)
     client.force_login(user)
     response = client.post(
-        cohort.get_invite_url(),
-        {"role": Role.VOLUNTEER, "organisation": organisation.pk, "team": elsewhere.pk},
+        cohort.get_invite_url(), {"role": Role.VOLUNTEER, "organisation_code": "raden"}
     )
     assert response.status_code == 200
+    assert "We kennen deze code niet" in response.content.decode()
     assert not cohort.participants.filter(pk=user.pk).exists()
+    assert not MembershipRequest.objects.exists()
 
 
 def test_signing_up_through_an_invitation_joins_the_group(client, cohort, organisation, team):
@@ -93,8 +95,10 @@ def test_signing_up_through_an_invitation_joins_the_group(client, cohort, organi
     client.get(invite)
     signup = f"{reverse('account_signup')}?next={invite}"
     page = client.get(signup).content.decode()
-    for field in ("display_name", "role", "organisation", "team"):
+    for field in ("display_name", "role", "organisation_code"):
         assert f'name="{field}"' in page
+    assert 'name="organisation"' not in page and 'name="team"' not in page
+    assert organisation.name not in page and team.name not in page
     response = client.post(
         signup,
         {
@@ -103,8 +107,7 @@ def test_signing_up_through_an_invitation_joins_the_group(client, cohort, organi
             "password2": "Een-sterk-wachtwoord-2026",
             "display_name": "Fatima Amrani",
             "role": Role.VOLUNTEER,
-            "organisation": organisation.pk,
-            "team": team.pk,
+            "organisation_code": organisation.join_code,
             "next": invite,
         },
         follow=True,
@@ -115,9 +118,10 @@ def test_signing_up_through_an_invitation_joins_the_group(client, cohort, organi
     assert (profile.display_name, profile.role, profile.organisation) == (
         "Fatima Amrani",
         Role.VOLUNTEER,
-        organisation,
+        None,
     )
-    assert list(profile.teams.all()) == [team]
+    assert not profile.teams.exists()
+    assert MembershipRequest.objects.get(user=user).status == MembershipRequest.Status.PENDING
     # The address must be confirmed first; the link in the mail then logs her in.
     assert response.redirect_chain[-1][0] == reverse("account_email_verification_sent")
     link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[-1].body).group(1)
@@ -144,7 +148,7 @@ def test_signing_up_without_an_invitation_joins_no_group(client, cohort, organis
     assert not user.cohorts.exists()
 
 
-def test_sign_up_needs_a_role_and_an_organisation(client, db):
+def test_sign_up_needs_a_role(client, db):
     response = client.post(
         reverse("account_signup"),
         {

@@ -1,9 +1,12 @@
 """Courses answer scenarios' questions: who may play a course's scenario, who sees an attempt."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from courses.models import Cohort
+from courses.models import Cohort, Participation
 from tests.builders import choose, publish, scenario_document, start
 
 
@@ -88,13 +91,27 @@ def test_a_fellow_participant_does_not_see_the_result(client, finished_attempt, 
     assert client.get(reverse("attempt-result", args=[finished_attempt.pk])).status_code == 404
 
 
-def test_a_trainer_who_only_trains_the_player_elsewhere_still_sees_it(
+def test_a_trainer_of_another_course_the_player_joined_later_does_not_see_it(
     client, finished_attempt, make_course, make_user, organisation, learner
 ):
-    """The rule is the group, not the scenario: trainers follow their participants."""
+    """Trainer B trains the player in another course, joined after this attempt: no access."""
     coach = make_user("coach@example.nl", organisation=organisation, trainer=True)
     group = Cohort.objects.create(name="Tweede groep", course=make_course("Tweede"))
     group.participants.add(learner)
     group.trainers.add(coach)
     client.force_login(coach)
-    assert client.get(reverse("attempt-result", args=[finished_attempt.pk])).status_code == 200
+    assert client.get(reverse("attempt-result", args=[finished_attempt.pk])).status_code == 404
+
+
+def test_a_trainer_does_not_see_an_attempt_from_before_the_participant_joined(
+    client, course_scenario, cohort, trainer, make_user, organisation
+):
+    from tests.dashboards.conftest import play
+
+    newcomer = make_user("nieuw@example.nl", organisation=organisation)
+    before = play(newcomer, course_scenario, when=timezone.now() - timedelta(days=3))
+    Participation.objects.create(cohort=cohort, user=newcomer)
+    after = play(newcomer, course_scenario)
+    client.force_login(trainer)
+    assert client.get(reverse("attempt-result", args=[before.pk])).status_code == 404
+    assert client.get(reverse("attempt-result", args=[after.pk])).status_code == 200

@@ -10,7 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from courses.models import LessonProgress
-from dashboards.exports import defuse
+from dashboards.exports import defuse, defuse_csv
 from people.models import Profile
 
 from .conftest import play
@@ -100,6 +100,29 @@ def test_text_that_looks_like_a_formula_is_defused(client, manager, learner):
     assert defuse("Alice") == "Alice" and defuse(-2) == -2
 
 
+def test_a_formula_after_a_separator_inside_a_cell_is_defused(client, manager, learner):
+    # Dutch Excel splits on ";": the part after it would become a cell that runs a formula.
+    Profile.objects.filter(user=learner).update(display_name='Alice;=HYPERLINK("http://x")')
+    client.force_login(manager)
+    rows = read_csv(client.get(reverse("team-overview-export", args=["csv"])))
+    name = rows[1][0]
+    assert name == 'Alice;\'=HYPERLINK("http://x")'
+    for part in name.replace(",", ";").split(";"):
+        assert not part.strip().startswith(("=", "+", "-", "@"))
+    assert defuse_csv("a, +31 6") == "a, '+31 6"
+    assert defuse_csv("a;\t-1") == "a;\t'-1"
+    assert defuse_csv("Noord, Zuid; Oost") == "Noord, Zuid; Oost"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exports_are_not_kept_in_a_cache(client, manager, team, fmt):
+    client.force_login(manager)
+    for name, params in (("team-overview-export", {}), ("team-growth-export", {"team": team.pk})):
+        response = client.get(reverse(name, args=[fmt]), params)
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "no-store"
+
+
 @pytest.fixture
 def growing_team(make_user, organisation, team, published_scenario):
     earlier = timezone.now() - datetime.timedelta(days=65)
@@ -116,9 +139,13 @@ def test_the_growth_export_equals_the_page(client, manager, team, growing_team):
     profile = [(row.name, row.first, row.latest) for row in growth.profile]
     timeline = [(m.strftime("%Y-%m"), n) for m, n in growth.timeline]
     quality = [
-        (q.month.strftime("%Y-%m"), *[v for _q, n, s in q.shares for v in (n, s)])
+        (
+            q.month.strftime("%Y-%m"),
+            *([None] * 6 if q.hidden else [v for _q, n, s in q.shares for v in (n, s)]),
+        )
         for q in growth.quality
     ]
+    assert any(q.hidden for q in growth.quality) and not all(q.hidden for q in growth.quality)
 
     sheets = read_xlsx(client.get(reverse("team-growth-export", args=["xlsx"]), {"team": team.pk}))
     profile_sheet, timeline_sheet, quality_sheet = sheets.values()
@@ -137,9 +164,13 @@ def test_the_growth_export_equals_the_page(client, manager, team, growing_team):
         else:
             current.append(row)
     csv_profile, csv_timeline, csv_quality = (section[1:] for section in sections)
-    assert [(r[0], int(r[1]), int(r[2])) for r in csv_profile] == profile
-    assert [(r[0], int(r[1])) for r in csv_timeline] == timeline
-    assert [(r[0], *map(int, r[1:])) for r in csv_quality] == quality
+
+    def number(text):
+        return int(text) if text else None
+
+    assert [(r[0], number(r[1]), number(r[2])) for r in csv_profile] == profile
+    assert [(r[0], number(r[1])) for r in csv_timeline] == timeline
+    assert [(r[0], *map(number, r[1:])) for r in csv_quality] == quality
 
 
 def test_a_small_teams_growth_export_holds_no_scores(

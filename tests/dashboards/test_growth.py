@@ -9,11 +9,14 @@ from django.utils import timezone
 from dashboards.growth import (
     QualityMonth,
     fill_months,
+    hidden_quality_months,
     mean_over_members,
+    members_per_principle,
     month_range,
     quality_by_month,
 )
 from people.models import Team
+from scenarios.models import PrincipleScore
 
 from .conftest import play
 
@@ -65,6 +68,21 @@ def test_quality_shares_are_whole_percentages_per_month():
     )
 
 
+def test_each_principle_counts_the_members_with_a_score_for_it():
+    rows = [(1, "presentie", 40.0), (2, "presentie", 80.0), (2, "zelfregie", 10.0)]
+    assert members_per_principle(rows) == {"presentie": 2, "zelfregie": 1}
+
+
+def test_a_month_with_too_few_members_for_one_quality_is_hidden_whole():
+    jan, feb = D(2025, 1, 1), D(2025, 2, 1)
+    rows = [(jan, "desired", 6), (jan, "less_desired", 1), (feb, "desired", 5)]
+    assert hidden_quality_months(rows, {jan: 6, feb: 5}) == {jan}
+    assert hidden_quality_months(rows, {jan: 6, feb: 4}) == {jan, feb}
+    months = quality_by_month([(jan, "desired", 9), (feb, "desired", 7)], hidden={jan})
+    assert months[0].hidden and months[0].total == 0
+    assert not months[1].hidden and months[1].total == 7
+
+
 @pytest.fixture
 def players(make_user, organisation, team):
     return [
@@ -92,9 +110,9 @@ def test_with_five_contributors_it_shows_first_and_latest_profile(
     client, manager, players, published_scenario
 ):
     earlier = timezone.now() - datetime.timedelta(days=70)
-    for number, user in enumerate(players):
-        play(user, published_scenario, skill=0.0, seed=number, when=earlier)
-        play(user, published_scenario, skill=1.0, seed=number)
+    for user in players:  # the same routes, so every choice has five members behind it
+        play(user, published_scenario, skill=0.0, when=earlier)
+        play(user, published_scenario, skill=1.0)
     client.force_login(manager)
     response = client.get(URL)
     growth = response.context["growth"]
@@ -104,6 +122,45 @@ def test_with_five_contributors_it_shows_first_and_latest_profile(
     assert b'class="radar"' in response.content
     assert sum(n for _month, n in growth.timeline) == 10
     assert sum(m.total for m in growth.quality) > 0
+
+
+def test_a_principle_practised_by_one_member_is_hidden_in_a_team_of_five(
+    client, manager, players, team, published_scenario
+):
+    """Before: "Integraal werken 50 → 100" came from one member of a team of five."""
+    earlier = timezone.now() - datetime.timedelta(days=70)
+    for number, user in enumerate(players):
+        play(user, published_scenario, skill=0.0, seed=number, when=earlier)
+        latest = play(user, published_scenario, skill=1.0, seed=number)
+    first = players[-1].attempts.order_by("finished_at").first()
+    PrincipleScore.objects.filter(principle="integraal-werken").delete()
+    PrincipleScore.objects.create(attempt=first, principle="integraal-werken", score=50)
+    PrincipleScore.objects.create(attempt=latest, principle="integraal-werken", score=100)
+    client.force_login(manager)
+    response = client.get(URL)
+    rows = {row.slug: row for row in response.context["growth"].profile}
+    assert (rows["integraal-werken"].first, rows["integraal-werken"].latest) == (None, None)
+    assert rows["integraal-werken"].change is None
+    shown = [row for row in rows.values() if row.slug != "integraal-werken"]
+    assert shown and all(row.latest is not None for row in shown)
+    row = response.content.decode().split('data-principle="integraal-werken"')[1].split("</tr>")[0]
+    assert "100" not in row and "50" not in row and "verborgen" in row
+    export = client.get(reverse("team-growth-export", args=["csv"]), {"team": team.pk})
+    line = next(r for r in export.content.decode("utf-8-sig").splitlines() if "Integraal" in r)
+    assert line.split(",")[1:] == ["", "", ""]
+
+
+def test_a_month_in_which_fewer_than_five_members_played_is_hidden(
+    client, manager, players, published_scenario
+):
+    earlier = timezone.now() - datetime.timedelta(days=70)
+    for user in players:
+        play(user, published_scenario, skill=1.0)
+    play(players[0], published_scenario, skill=0.0, when=earlier)
+    client.force_login(manager)
+    growth = client.get(URL).context["growth"]
+    assert growth.timeline[0][1] is None and growth.timeline[-1][1] == 5
+    assert growth.quality[0].hidden and not growth.quality[-1].hidden
 
 
 def test_the_profile_is_the_mean_of_each_members_first_and_latest_attempt(
@@ -133,11 +190,13 @@ def test_the_profile_is_the_mean_of_each_members_first_and_latest_attempt(
                 by_principle.setdefault(score.principle, []).append(score.score)
             for slug, values in by_principle.items():
                 per_member.setdefault(slug, []).append(sum(values) / len(values))
-        return mean_over_members(
+        means = mean_over_members(
             (i, slug, value)
             for slug, values in per_member.items()
             for i, value in enumerate(values)
         )
+        # A principle only the second scenario practises has one member: hidden.
+        return {slug: mean if len(per_member[slug]) >= 5 else None for slug, mean in means.items()}
 
     latest = expected(latest_attempts, other)
     first = expected(first_attempts, other)

@@ -43,6 +43,22 @@ def test_it_shows_who_finished_which_lesson_and_scenario(
     )
 
 
+def test_a_scenario_finished_before_joining_the_group_is_not_the_groups(
+    client, trainer, group, learner, published_scenario
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    play(learner, published_scenario, when=timezone.now() - timedelta(days=2))
+    group.participation_set.filter(user=learner).update(
+        joined_at=timezone.now() - timedelta(days=1)
+    )
+    client.force_login(trainer)
+    overview = client.get(reverse("trainer-cohort", args=[group.pk])).context["overview"]
+    assert {m.user_id: m.scenarios for m in overview.members}[learner.pk] == [False]
+
+
 def test_reflections_wait_until_a_trainer_of_the_group_answers(
     client, trainer, group, learner, volunteer, make_user, organisation
 ):

@@ -106,7 +106,8 @@ def test_a_volunteer_follows_an_invitation_signs_up_and_plays_the_first_lesson(
     page.locator("input[name=password2]").fill("Een-sterk-wachtwoord-2026")
     page.locator("input[name=display_name]").fill("Fatima Amrani")
     page.locator(f"input[name=role][value={Role.VOLUNTEER}]").check()
-    page.locator("select[name=organisation]").select_option(label="Vrijwilligerscentrale Maaswijk")
+    maaswijk = Organisation.objects.get(name="Vrijwilligerscentrale Maaswijk")
+    page.locator("input[name=organisation_code]").fill(maaswijk.join_code)
     check(page, "cohort-signup")
     page.locator("main form button[type=submit]").click()
 

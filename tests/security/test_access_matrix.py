@@ -56,6 +56,12 @@ CASES = {
 }
 
 
+def _membership_request(world):
+    from people.membership import ask_to_join
+
+    return ask_to_join(world.learner, world.team.organisation)
+
+
 def object_patterns() -> dict[str, URLPattern]:
     """Return our apps' URL patterns that take an argument, by namespaced name."""
 

@@ -52,9 +52,13 @@ def test_a_learner_downloads_all_their_data_as_json(client, learner, history):
     data = json.loads(response.content)
     assert data["account"]["email"] == "alice@example.nl"
     assert data["profile"]["name"] == "Alice"
-    assert data["learning_groups"] == [
-        {"name": "Leergroep Noord", "course": "Kanteling", "as": "participant"}
-    ]
+    [group] = data["learning_groups"]
+    assert (group["name"], group["course"], group["as"]) == (
+        "Leergroep Noord",
+        "Kanteling",
+        "participant",
+    )
+    assert group["joined_at"]
     [attempt] = data["attempts"]
     assert attempt["choices"][0]["choice"] == "regel-het"
     assert attempt["scores"] == {"eigen-kracht": 0, "presentie": 0}
@@ -127,3 +131,102 @@ def test_the_privacy_and_accessibility_statements_are_served(client, db):
     accessibility = client.get("/toegankelijkheid/")
     assert accessibility.status_code == 200
     assert 'href="/privacy/"' in accessibility.content.decode()
+
+
+def user_relations() -> set[str]:
+    """Every foreign key, one-to-one and many-to-many to the user model, where defined."""
+    from django.apps import apps
+
+    User = get_user_model()
+    found = set()
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if field.is_relation and not field.auto_created and field.related_model is User:
+                found.add(f"{field.model._meta.label}.{field.name}")
+    return found
+
+
+def test_every_table_that_holds_a_user_is_exported_or_excluded_with_a_reason():
+    from kantelwerk.privacy import EXPORTED, NOT_EXPORTED
+
+    relations = user_relations()
+    assert relations, "the walk found no relation to the user model at all"
+    listed = set(EXPORTED) | set(NOT_EXPORTED)
+    assert relations - listed == set(), "export these or say in NOT_EXPORTED why not"
+    assert listed - relations == set(), "these relations no longer exist"
+    assert all(reason.strip() for reason in NOT_EXPORTED.values())
+
+
+def test_the_export_has_a_section_for_every_exported_table(client, learner, history):
+    from kantelwerk.privacy import EXPORTED
+
+    client.force_login(learner)
+    data = json.loads(client.get(reverse("my-data-export")).content)
+    assert set(EXPORTED.values()) <= set(data)
+
+
+@pytest.fixture
+def trainer_work(trainer, library):
+    from wagtail.log_actions import log
+
+    page = publish(library, scenario_document())
+    page.save_revision(user=trainer)
+    log(page, "wagtail.edit", user=trainer)
+    return page
+
+
+def test_the_export_holds_addresses_sessions_consents_and_a_trainers_work(
+    client, trainer, trainer_work
+):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=trainer, email="tom@thuis.nl", verified=False)
+    client.force_login(trainer)
+    response = client.get(reverse("my-data-export"))
+    assert response["Cache-Control"] == "no-store"
+    data = json.loads(response.content)
+    assert {a["email"] for a in data["email_addresses"]} == {"tom@example.nl", "tom@thuis.nl"}
+    assert data["account"]["open_sessions"] == 1
+    assert data["consents"] == {"share_scores_with_manager": False}
+    assert [r["of"] for r in data["revisions"]] == [trainer_work.title]
+    assert {"action": "wagtail.edit", "of": trainer_work.title} in [
+        {"action": e["action"], "of": e["of"]} for e in data["log_entries"]
+    ]
+
+
+def test_deleting_forgets_sessions_addresses_devices_login_and_detaches_staff_work(
+    client, trainer, trainer_work
+):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+    from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+
+    EmailAddress.objects.create(user=trainer, email="tom@thuis.nl", verified=True)
+    Authenticator.objects.create(user=trainer, type=Authenticator.Type.TOTP, data={})
+    laptop = Client()
+    laptop.force_login(trainer)  # a second session, on another device
+    assert laptop.get(reverse("my-data")).status_code == 200
+    client.force_login(trainer)
+    response = client.post(reverse("account-delete"), {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 302
+
+    trainer.refresh_from_db()
+    assert trainer.last_login is None and trainer.profile.forgotten_at is not None
+    assert not EmailAddress.objects.filter(user=trainer).exists()
+    assert not Authenticator.objects.filter(user=trainer).exists()
+    assert not [s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id")]
+    assert laptop.get(reverse("my-data")).status_code == 302  # logged out there too
+    assert not Revision.objects.filter(user=trainer).exists()
+    assert Revision.objects.filter(object_id=str(trainer_work.pk)).exists()
+    assert not PageLogEntry.objects.filter(user_id=trainer.pk).exists()
+    assert not ModelLogEntry.objects.filter(user_id=trainer.pk).exists()
+
+
+def test_the_privacy_statement_explains_the_thresholds_and_the_puppet_defence(client, db):
+    html = client.get("/privacy/").content.decode()
+    assert 'id="anonymity"' in html
+    assert "vanaf 5 mensen" in html and "vanaf 3" in html
+    assert "Niemand kan een team vullen met eigen accounts" in html
+    assert "vanaf het moment dat je lid werd" in html
