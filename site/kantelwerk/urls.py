@@ -8,8 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from people import admin_views
 
-from . import views
-
 urlpatterns = [
     # The admin logs in through allauth, so allauth's rate limits and MFA guard it too; a
     # logged-in learner gets a page that says the admin is not for them.
@@ -24,11 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # Wagtail serves the home page (a HomePage); the name is for links and redirects.
     path("", wagtail_views.serve, {"path": ""}, name="home"),
-    path("privacy/", views.privacy_statement, name="privacy"),
-    path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
-    path("account/mijn-gegevens/", views.my_data, name="my-data"),
-    path("account/mijn-gegevens/download/", views.my_data_export, name="my-data-export"),
-    path("account/verwijderen/", views.delete_account, name="account-delete"),
+    path("", include("privacy.urls")),
     path("account/", include("allauth.urls")),
     path("", include("scenarios.urls")),
     path("", include("courses.urls")),

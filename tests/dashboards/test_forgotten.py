@@ -5,7 +5,8 @@ import io
 
 import pytest
 from django.urls import reverse
-from kantelwerk.privacy import ANONYMOUS_NAME, anonymise_account
+
+from privacy.personal_data import ANONYMOUS_NAME, anonymise_account
 
 from .conftest import play
 

@@ -7,10 +7,10 @@ from django.core.management import call_command
 from django.db.models import Avg
 from django.urls import reverse
 from django.utils import timezone
-from kantelwerk.privacy import ANONYMOUS_NAME
 from wagtail.models import Page
 
 from courses.models import Cohort, CourseIndexPage, CoursePage, Reflection, ReflectionReply
+from privacy.personal_data import ANONYMOUS_NAME
 from scenarios.models import Attempt, PrincipleScore
 from tests.builders import choose, publish, scenario_document, start
 from tests.conftest import PASSWORD
@@ -147,7 +147,7 @@ def user_relations() -> set[str]:
 
 
 def test_every_table_that_holds_a_user_is_exported_or_excluded_with_a_reason():
-    from kantelwerk.privacy import EXPORTED, NOT_EXPORTED
+    from privacy.personal_data import EXPORTED, NOT_EXPORTED
 
     relations = user_relations()
     assert relations, "the walk found no relation to the user model at all"
@@ -158,7 +158,7 @@ def test_every_table_that_holds_a_user_is_exported_or_excluded_with_a_reason():
 
 
 def test_the_export_has_a_section_for_every_exported_table(client, learner, history):
-    from kantelwerk.privacy import EXPORTED
+    from privacy.personal_data import EXPORTED
 
     client.force_login(learner)
     data = json.loads(client.get(reverse("my-data-export")).content)

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "courses",
     "dashboards",
     "home",
+    "privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
-from kantelwerk.privacy import anonymise_account, inactive_accounts
+
+from privacy.personal_data import anonymise_account, inactive_accounts
 
 
 class Command(BaseCommand):
