@@ -95,6 +95,8 @@ def make_user(db):
         profile.managed_teams.set(manages)
         for group in (roles.TRAINERS,) * trainer + tuple(groups):
             roles.add_to_group(user, group)
+        if roles.ORGANISATION_ADMINS in groups and organisation is not None:
+            organisation.administrators.add(user)  # which organisation they look after
         return user
 
     return make

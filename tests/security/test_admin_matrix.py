@@ -263,6 +263,14 @@ ARGUMENTS = {
     "wagtailimages_chooser:select_format": lambda w: {"image_id": w.image.pk},
     "wagtailadmin_password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "geraden"},
 }
+
+
+def _membership_request(world):
+    from people.membership import ask_to_join
+
+    return ask_to_join(world.learner, world.team.organisation)
+
+
 VIEWSET_OBJECTS = {
     "wagtailsnippets_scenarios_principle": lambda w: w.principle,
     "organisations": lambda w: w.base.team.organisation,
@@ -272,11 +280,16 @@ VIEWSET_OBJECTS = {
     "wagtailsites": lambda w: Site.objects.get(),
     "wagtailusers_users": lambda w: w.base.learner,
     "wagtailusers_groups": lambda w: Group.objects.get(name=roles.TRAINERS),
+    # A request to join side A's organisation: only its administrators decide.
+    "membership_requests": lambda w: _membership_request(w.base),
 }
 VIEWSET_VIEWS = ("edit", "delete", "history", "history_results", "usage", "copy")
 for _namespace, _target in VIEWSET_OBJECTS.items():
     for _view in VIEWSET_VIEWS:
-        if _namespace in ("cohorts", "wagtailusers_groups") and _view == "copy":
+        if (
+            _namespace in ("cohorts", "wagtailusers_groups", "membership_requests")
+            and _view == "copy"
+        ):
             continue  # these viewsets have no copy view
         ARGUMENTS[f"{_namespace}:{_view}"] = lambda w, target=_target: {"pk": target(w).pk}
 
