@@ -198,7 +198,9 @@ def test_a_lesson_page_with_every_kind_of_block_needs_at_most_10_queries(
         html = client.get(lesson.url).content.decode()
         assert html.count('data-action="continue"') == len(scenarios)
         assert all(f'data-principle="{p.slug}"' in html for p in principles)
-    assert counts[0] == counts[1] <= 10
+    # 11, not the old 10: the site root is now a HomePage, and routing through a specific page
+    # type costs one query more (see the closing note of the scoring-v2 session).
+    assert counts[0] == counts[1] <= 11
 
 
 def test_lessons_played_before_the_hook_existed_are_marked_done_by_the_migration(
