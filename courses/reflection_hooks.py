@@ -22,11 +22,21 @@ def cohorts_using_scenario(user, scenario_page_id: int) -> list[Cohort]:
     return [cohort for cohort in cohorts if scenario_page_id in used.get(cohort.course_id, [])]
 
 
+def _players_cohorts(request, attempt) -> list[Cohort]:
+    """The player's cohorts using this scenario, once per page however many panels ask.
+
+    Empty for anyone but the player, and for an attempt that is not finished.
+    """
+    if attempt.user_id != request.user.pk or not attempt.is_finished:
+        return []
+    if not hasattr(attempt, "_players_cohorts"):
+        attempt._players_cohorts = cohorts_using_scenario(request.user, attempt.page_id)
+    return attempt._players_cohorts
+
+
 def reflection_panel(request, attempt) -> str:
     """Offer the player a reflection box after a finished attempt, for their cohort(s)."""
-    if attempt.user_id != request.user.pk or not attempt.is_finished:
-        return ""
-    cohorts = cohorts_using_scenario(request.user, attempt.page_id)
+    cohorts = _players_cohorts(request, attempt)
     if not cohorts:
         return ""
     form = NewReflectionForm(user=request.user, cohorts=cohorts, initial={"attempt": attempt.pk})
@@ -42,9 +52,7 @@ def reflection_panel(request, attempt) -> str:
 
 def way_on_panel(request, attempt) -> str:
     """Show the player where to go next: their lesson, the next lesson and the debrief."""
-    if attempt.user_id != request.user.pk or not attempt.is_finished:
-        return ""
-    cohorts = cohorts_using_scenario(request.user, attempt.page_id)
+    cohorts = _players_cohorts(request, attempt)
     if not cohorts:
         return ""
     cohort = cohorts[0]
@@ -57,6 +65,5 @@ def way_on_panel(request, attempt) -> str:
         "cohort": cohort,
         "lesson": lessons[here] if here is not None else None,
         "next_lesson": lessons[here + 1] if here is not None and here + 1 < len(lessons) else None,
-        "course": cohort.course,
     }
     return render_to_string("courses/includes/way_on.html", context, request=request)
