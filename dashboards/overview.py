@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from django.db.models import Case, F, FloatField, OuterRef, QuerySet, Subquery, When
 from django.db.models.functions import Cast, Coalesce, Greatest
@@ -16,8 +15,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from courses.models import Cohort, CoursePage
+from courses.progress import percent
 from people.models import Profile, Role, Team
-from scenarios.engine import round_half_away
 from scenarios.models import Attempt
 
 from .queries import (
@@ -205,14 +204,17 @@ def overview_queryset(members: QuerySet, filters: OverviewFilters) -> QuerySet:
 
 
 @dataclass(frozen=True)
-class CourseProgress:
+class CourseCompletion:
+    """One course on a member's row: lessons done of the course's lessons (as the learner's
+    own pages count them: ``courses.progress``)."""
+
     course_id: int
     title: str
     done: int
     total: int
 
     @property
-    def percent(self) -> int | None:
+    def percent(self) -> int:
         return percent(self.done, self.total)
 
 
@@ -227,14 +229,7 @@ class MemberRow:
     shares_scores: bool
     latest_overall: int | None
     teams: list[str] = field(default_factory=list)
-    courses: list[CourseProgress] = field(default_factory=list)
-
-
-def percent(part: int, whole: int) -> int | None:
-    """``part`` of ``whole`` as a whole percentage, halves rounded up; None for nothing."""
-    if not whole:
-        return None
-    return round_half_away(Fraction(part * 100, whole))
+    courses: list[CourseCompletion] = field(default_factory=list)
 
 
 def member_rows(values, scoped_teams: QuerySet, course_id: int | None = None) -> list[MemberRow]:
@@ -248,7 +243,7 @@ def member_rows(values, scoped_teams: QuerySet, course_id: int | None = None) ->
         return rows
     ids = [row.user_id for row in rows]
     by_user = {row.user_id: row for row in rows}
-    for user_id, progress in course_progress(ids, course_id):
+    for user_id, progress in course_completions(ids, course_id):
         by_user[user_id].courses.append(progress)
     teams = (
         Profile.teams.through.objects.filter(profile__user_id__in=ids, team__in=scoped_teams)
@@ -275,8 +270,8 @@ def _row(value: dict) -> MemberRow:
     )
 
 
-def course_progress(user_ids, course_id: int | None = None):
-    """Yield (user id, CourseProgress) for every course the users take part in, by title."""
+def course_completions(user_ids, course_id: int | None = None):
+    """Yield (user id, CourseCompletion) for every course the users take part in, by title."""
     enrolments = Cohort.participants.through.objects.filter(user_id__in=user_ids)
     if course_id is not None:
         enrolments = enrolments.filter(cohort__course_id=course_id)
@@ -297,7 +292,7 @@ def course_progress(user_ids, course_id: int | None = None):
         seen.add(key)
         yield (
             row["user_id"],
-            CourseProgress(
+            CourseCompletion(
                 row["cohort__course_id"], row["cohort__course__title"], row["done"], row["total"]
             ),
         )
