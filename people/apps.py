@@ -7,4 +7,11 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from django.conf import settings
+        from django.db.models.signals import post_save
+
+        from .signals import create_profile
+
+        post_save.connect(
+            create_profile, sender=settings.AUTH_USER_MODEL, dispatch_uid="people_create_profile"
+        )

@@ -7,4 +7,10 @@ class ScenariosConfig(AppConfig):
     verbose_name = _("Scenarios")
 
     def ready(self):
-        from . import principle_cache  # noqa: F401 (connects the signals that clear it)
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Principle
+        from .principle_cache import forget_principles
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_principles, sender=Principle, dispatch_uid="forget_principles")

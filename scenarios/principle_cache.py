@@ -7,8 +7,6 @@ cache is per process (no Redis), other processes see an edit within ``SECONDS``.
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from .models import Principle
 
@@ -33,8 +31,6 @@ def _load() -> list[Principle]:
     return list(Principle.objects.order_by("order", "name"))
 
 
-@receiver(post_save, sender=Principle)
-@receiver(post_delete, sender=Principle)
 def forget_principles(**kwargs) -> None:
     # After the commit: a request in between would otherwise put the old rows back.
     transaction.on_commit(lambda: cache.delete(KEY))

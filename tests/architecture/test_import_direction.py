@@ -64,3 +64,22 @@ def test_the_engine_imports_no_django(name):
         for m in modules
         if m.startswith("scenarios.") and m.split(".")[1] not in {"engine", "format_checks"}
     }
+
+
+@pytest.mark.parametrize("app", [app for app in APPS if (ROOT / app / "apps.py").is_file()])
+def test_ready_imports_nothing_only_for_its_side_effects(app):
+    """Signals are connected by name in ``ready()``, not by importing a module that does it."""
+    tree = ast.parse((ROOT / app / "apps.py").read_text(encoding="utf-8"))
+    for function in ast.walk(tree):
+        if not (isinstance(function, ast.FunctionDef) and function.name == "ready"):
+            continue
+        imported = {
+            (alias.asname or alias.name).split(".")[0]
+            for node in ast.walk(function)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in node.names
+        }
+        used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)}
+        assert imported <= used, (
+            f"{app}/apps.py imports {sorted(imported - used)} and never uses it"
+        )
