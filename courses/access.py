@@ -45,13 +45,23 @@ def may_see_course(user, course: CoursePage) -> bool:
     return member_cohorts(user).filter(course_id=course.pk).exists()
 
 
+def ancestor_paths(page: Page) -> list[str]:
+    """The tree paths of the page's ancestors below the root, worked out without a query."""
+    return [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
+
+
 def course_for_viewer(user, lesson: LessonPage) -> CoursePage | None:
     """The lesson's course, with the viewer's learning group in one query.
+
+    ``published_path`` tells whether the course and every page above it are published: Wagtail
+    routes through a draft course to its live lessons, and a draft must hide them.
 
     ``viewer_cohort_id`` is the newest group of this course the user takes part in or trains
     (None if none) and ``viewer_trains`` tells whether they train it.
     """
-    courses = CoursePage.objects.filter(path=lesson.path[: -LessonPage.steplen])
+    courses = CoursePage.objects.filter(path=lesson.path[: -LessonPage.steplen]).annotate(
+        published_path=~Exists(Page.objects.filter(path__in=ancestor_paths(lesson), live=False))
+    )
     if not user.is_authenticated:
         return courses.annotate(
             viewer_cohort_id=Value(None, IntegerField()), viewer_trains=Value(False)
@@ -72,7 +82,7 @@ def course_for_viewer(user, lesson: LessonPage) -> CoursePage | None:
 def get_course_for_lesson(user, lesson: LessonPage) -> CoursePage:
     """Return the lesson's course with the viewer's group, or 404 if they may not see it."""
     course = course_for_viewer(user, lesson)
-    if course is None or not may_see_course(user, course):
+    if course is None or not course.published_path or not may_see_course(user, course):
         raise Http404
     return course
 
