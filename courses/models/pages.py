@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -29,6 +30,8 @@ class CourseIndexPage(Page):
         """
         from ..progress import live_lessons
 
+        if path_components and not self.live:  # a draft overview hides every course below it
+            raise Http404
         if len(path_components) == 2:
             course_url = f"{self.url_path}{path_components[0]}/"
             lessons = list(

@@ -32,3 +32,10 @@ def test_a_trainer_still_previews_a_lesson_of_a_draft_course(client, course, tra
     response = client.get(reverse("wagtailadmin_pages:view_draft", args=[lesson.pk]))
     assert response.status_code == 200
     assert "Eerst de relatie." in response.content.decode()
+
+
+def test_a_course_under_an_unpublished_overview_is_not_found(client, course, cohort, learner):
+    client.force_login(learner)
+    assert client.get(course.url).status_code == 200
+    course.get_parent().unpublish()
+    assert client.get(course.url).status_code == 404
