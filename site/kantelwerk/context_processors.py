@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 
@@ -47,3 +48,13 @@ def roles(request):
 
 
 NAV_ROLES_SECONDS = 300
+
+
+def content_language(request):
+    """``content_lang``: the ``lang`` attribute for texts authors wrote, where the interface
+    speaks another language (WCAG 3.1.2). Courses, scenarios and principles are written in
+    the content language (Dutch); on the English interface they keep ``lang="nl"``."""
+    content = settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
+    if get_language() == content:
+        return {"content_lang": ""}
+    return {"content_lang": format_html(' lang="{}"', content)}

@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kantelwerk.context_processors.language_switch",
                 "kantelwerk.context_processors.roles",
+                "kantelwerk.context_processors.content_language",
             ],
         },
     },
