@@ -269,6 +269,17 @@ class Attempt(models.Model):
         """The node's choices in the order this attempt shows them (see engine.shown_choices)."""
         return shown_choices(node, self.shuffle_seed)
 
+    def last_exchange(self, scenario):
+        """The step before the current one and the choice made there, or None at the start.
+
+        The play page shows it above the current step, so the learner reads a conversation
+        rather than a single line.
+        """
+        last = self.choices.order_by("-step").only("node_key", "choice_key").first()
+        node = scenario.node(last.node_key) if last else None
+        choice = node.choice(last.choice_key) if node else None
+        return (node, choice) if choice else None
+
 
 class AttemptChoice(models.Model):
     """A choice made in an attempt; one per step, so a step can never be taken twice."""

@@ -80,6 +80,7 @@ def _render_step(request, attempt: Attempt, error: str = "", status: int = 200):
         "scenario": scenario,
         "node": node,
         "choices": attempt.shown_choices(node),
+        "earlier": attempt.last_exchange(scenario) if attempt.step else None,
         "error": error,
     }
     return render(request, "scenarios/attempt_step.html", context, status=status)
