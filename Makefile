@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
+# `make run PORT=8123` serves on another port; load_demo prints links to the same address.
+PORT ?= 8000
 
 .PHONY: run test test-postgres lint format messages bench bench-scale clean
 
@@ -21,8 +23,8 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The checks come first: a model change without its migration, or unformatted code, fails
 # in seconds instead of after the suite.

@@ -17,6 +17,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import membership, roles
 from .admin_permissions import ScopedModelViewSet, ScopedPermissionPolicy
+from .avatars import avatar_data_url
 from .models import MembershipRequest, Organisation, Profile, Team
 
 
@@ -291,3 +292,8 @@ def keep_others_pages_in_bulk(request, action_type, objects, action_class_instan
     if refused := _not_removable(request, [obj for obj in objects if isinstance(obj, Page)]):
         return _refuse_removal(request, refused)
     return None
+
+
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    return avatar_data_url(user.first_name, user.last_name, user.get_username())

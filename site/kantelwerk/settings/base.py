@@ -229,6 +229,8 @@ SITE_UPLOAD_MAX_NUMBER_FIELDS = 1_000
 SITE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 WAGTAIL_SITE_NAME = "Kantelwerk"
+# No Gravatar: it would learn a hash of every staff email (people/avatars.py draws initials).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "admin-login"
 WAGTAIL_I18N_ENABLED = False
