@@ -1,6 +1,7 @@
 """An installation from before the home page had Wagtail's welcome page as its root."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Page, Site
@@ -49,3 +50,12 @@ def test_a_root_someone_already_replaced_is_left_alone(migrated_db):
 
     assert HomePage.objects.count() == 0
     assert Site.objects.get().root_page.specific_class is CourseIndexPage
+
+
+@pytest.mark.django_db
+def test_the_admin_dashboard_names_the_site_not_its_host(client, admin_user):
+    client.force_login(admin_user)
+    html = client.get("/admin/").content.decode()
+    assert Site.objects.get(is_default_site=True).site_name == "Kantelwerk"
+    heading = BeautifulSoup(html, "html.parser").select_one(".w-dashboard h1")
+    assert heading.get_text(strip=True) == "Kantelwerk"
