@@ -102,6 +102,7 @@ class CoursePage(Page):
     def get_context(self, request, *args, **kwargs):
         """The summary is public; lessons and progress only for those who may see them."""
         from ..access import cohort_for_course, may_see_course
+        from ..conversations import conversations_in
         from ..progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
@@ -113,6 +114,7 @@ class CoursePage(Page):
         context["can_see_lessons"] = may_see_course(user, self)
         if context["can_see_lessons"]:
             context["progress"] = course_progress(user, [self])[self.pk]
+            context["conversations"] = conversations_in(user, context["progress"])
             context["cohort"] = cohort
         return context
 
