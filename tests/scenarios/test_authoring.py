@@ -277,6 +277,8 @@ def test_the_map_shows_the_steps_and_highlights_problems(karin, draft):
         assert key in text
     assert BROKEN_TARGET in text
     assert "probleem" in text  # the legend
+    # The map scrolls sideways; a keyboard user must be able to reach it to scroll.
+    assert 'class="scenario-map__canvas" tabindex="0" role="region" aria-label="Kaart"' in text
 
 
 def test_the_map_of_a_valid_scenario_has_no_problem_list(karin, published_scenario):
