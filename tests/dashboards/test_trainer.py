@@ -92,6 +92,10 @@ def test_it_lists_the_choices_most_often_less_desired_with_their_texts(
     assert times == sorted(times, reverse=True)
     assert all(choice.choice_text and choice.node_text for choice in discussion.choices)
     assert all(1 <= choice.learners <= 2 for choice in discussion.choices)
+    first = discussion.choices[0]
+    people = "door één deelnemer" if first.learners == 1 else f"door {first.learners} deelnemers"
+    assert f"{first.times} keer gekozen, {people}" in response.content.decode()
+    assert "(s)" not in response.content.decode()
     if debrief_url:
         assert debrief_url.endswith(f"/{group.pk}/nabespreking/{published_scenario.pk}/")
 
