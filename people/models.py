@@ -1,8 +1,12 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+
+from .theme import AA_NORMAL_TEXT, HEX, contrast_ratio
 
 
 def new_join_code() -> str:
@@ -15,6 +19,20 @@ class Role(models.TextChoices):
     PROFESSIONAL = "professional", _("professional")
     VOLUNTEER = "volunteer", _("volunteer")
     CIVIL_SERVANT = "civil_servant", _("civil servant")
+
+
+def validate_brand_colour(value: str) -> None:
+    if not HEX.match(value):
+        raise ValidationError(_("Enter a colour as # followed by six hexadecimal digits."))
+    ratio = contrast_ratio(value, "#ffffff")
+    if ratio < AA_NORMAL_TEXT:
+        raise ValidationError(
+            _(
+                "This colour is too light: white text on it has a contrast of %(ratio)s:1, "
+                "at least 4.5:1 is needed. Choose a darker shade."
+            ),
+            params={"ratio": number_format(ratio, 1)},
+        )
 
 
 class Organisation(models.Model):
@@ -47,6 +65,26 @@ class Organisation(models.Model):
         ),
     )
 
+    brand_colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_brand_colour],
+        help_text=_(
+            "Your organisation's colour as #rrggbb, for the header, buttons and links of its "
+            "people. It must be dark enough for white text (contrast at least 4.5:1)."
+        ),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logo"),
+        help_text=_("Shown beside Kantelwerk in the header, for the organisation's people."),
+    )
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -54,6 +92,15 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OrganisationStyle(Organisation):
+    """An organisation's colour and logo, which its own administrators may change."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("house style")
+        verbose_name_plural = _("house styles")
 
 
 class Team(models.Model):

@@ -51,6 +51,10 @@ MODEL_RIGHTS = {
     ORGANISATION_ADMINS: [
         ADMIN_ACCESS,
         ("people", "organisation", "view_organisation"),
+        ("people", "organisationstyle", "change_organisationstyle"),
+        ("people", "organisationstyle", "view_organisationstyle"),
+        ("wagtailimages", "image", "add_image"),
+        ("wagtailimages", "image", "choose_image"),
         ("people", "team", "add_team"),
         ("people", "team", "change_team"),
         ("people", "team", "view_team"),

@@ -18,7 +18,7 @@ from wagtail.permissions import register_permission_policy
 from . import membership, roles
 from .admin_permissions import ScopedModelViewSet, ScopedPermissionPolicy
 from .avatars import avatar_data_url
-from .models import MembershipRequest, Organisation, Profile, Team
+from .models import MembershipRequest, Organisation, OrganisationStyle, Profile, Team
 
 
 # An organisation administrator (the group gives the admin rights) looks after the
@@ -36,6 +36,9 @@ def own_profiles(user, queryset):
 
 
 register_permission_policy(Organisation, ScopedPermissionPolicy(Organisation, own_organisations))
+register_permission_policy(
+    OrganisationStyle, ScopedPermissionPolicy(OrganisationStyle, own_organisations)
+)
 register_permission_policy(Team, ScopedPermissionPolicy(Team, own_teams))
 register_permission_policy(Profile, ScopedPermissionPolicy(Profile, own_profiles))
 
@@ -64,6 +67,18 @@ class OrganisationViewSet(ScopedModelViewSet):
     list_filter = ["kind"]
     search_fields = ["name"]
     list_export = ["name", "kind"]
+
+
+class HouseStyleViewSet(ScopedModelViewSet):
+    """An organisation administrator sets their organisation's colour and logo (people/theme.py)."""
+
+    model = OrganisationStyle
+    icon = "image"
+    form_fields = ["brand_colour", "logo"]
+    list_display = ["name", "brand_colour"]
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
 
 
 class TeamViewSet(ScopedModelViewSet):
@@ -228,6 +243,7 @@ class PeopleViewSetGroup(ModelViewSetGroup):
     menu_order = 300
     items = (
         OrganisationViewSet("organisations"),
+        HouseStyleViewSet("house_style"),
         TeamViewSet("teams"),
         ProfileViewSet("profiles"),
         MembershipRequestViewSet("membership_requests"),
@@ -296,4 +312,6 @@ def keep_others_pages_in_bulk(request, action_type, objects, action_class_instan
 
 @hooks.register("get_avatar_url")
 def initials_avatar(user, size):
+    if user is None:  # a history entry of a deleted account
+        return avatar_data_url("", "", "?")
     return avatar_data_url(user.first_name, user.last_name, user.get_username())

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from people import admin_views
+from people.theme_views import organisation_theme
 
 urlpatterns = [
     # The admin logs in through allauth, so allauth's rate limits and MFA guard it too; a
@@ -17,6 +18,8 @@ urlpatterns = [
     path("admin/reports/site-history/results/", admin_views.site_history_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The signed-in person's organisation colours (people/theme.py); no language prefix.
+    path("thema.css", organisation_theme, name="organisation-theme"),
 ]
 
 urlpatterns += i18n_patterns(
