@@ -4,7 +4,6 @@ from . import views
 
 urlpatterns = [
     path("mijn-leren/", views.my_learning, name="my-learning"),
-    path("trainer/", views.trainer_cohorts, name="trainer-cohorts"),
     path("les/<int:pk>/klaar/", views.lesson_done, name="lesson-done"),
     path("leergroep/<int:pk>/", views.cohort_detail, name="cohort-detail"),
     path(

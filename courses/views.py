@@ -71,13 +71,6 @@ def _trained_cohorts(user) -> list[Cohort]:
 
 
 @login_required
-def trainer_cohorts(request):
-    return render(
-        request, "courses/trainer_cohorts.html", {"trained": _trained_cohorts(request.user)}
-    )
-
-
-@login_required
 def cohort_detail(request, pk: int):
     cohort = get_cohort_for_member(request.user, pk)
     is_trainer = cohort.trainers.filter(pk=request.user.pk).exists()

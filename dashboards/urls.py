@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import profile_views, views
+from . import views
 
 urlpatterns = [
     path("team/", views.team_overview, name="team-overview"),
@@ -17,5 +17,4 @@ urlpatterns = [
     ),
     path("trainer/overzicht/", views.trainer_overview, name="trainer-overview"),
     path("trainer/overzicht/<int:pk>/", views.trainer_cohort, name="trainer-cohort"),
-    path("profiel/", profile_views.profile_settings, name="profile-settings"),
 ]

@@ -1,6 +1,7 @@
-"""Forms that fill a learner's profile: at sign-up, and when joining a group without one.
+"""Forms that fill a learner's profile: at sign-up, when joining a group without one, and on
+the profile page.
 
-Neither lists organisations or teams, and neither makes anyone a member: a code from the
+None lists organisations or teams, and none makes anyone a member: a code from the
 organisation only asks to join, and the organisation's administrator decides
 (``people.membership``).
 """
@@ -98,3 +99,11 @@ class SignupForm(forms.Form):
         profile.save()
         if self.cleaned_data.get("organisation"):
             membership.ask_to_join(user, self.cleaned_data["organisation"])
+
+
+class ProfileSettingsForm(forms.ModelForm):
+    """What a learner changes on their own profile page (``people.views.profile_settings``)."""
+
+    class Meta:
+        model = Profile
+        fields = ["display_name", "discipline", "share_scores_with_manager"]

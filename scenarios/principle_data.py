@@ -1,7 +1,7 @@
 """The principles of de Kanteling and the presentiebenadering, as plain data.
 
 Used to seed the Principle snippets and to check the demo scenarios in
-``scenarios/demo/``. No Django imports: this module is plain Python.
+``demo/content/scenarios/``. No Django imports: this module is plain Python.
 
 Each principle has a slug (used in scenario files), a family (``kanteling`` or
 ``presentie``), an order, and a name, short label (at most 24 characters) and

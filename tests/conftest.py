@@ -149,7 +149,7 @@ def admin_user(make_user, organisation):
     return make_user("admin@example.nl", organisation=organisation, superuser=True, name="Beheer")
 
 
-DEMO_SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios" / "demo"
+DEMO_SCENARIOS = Path(__file__).resolve().parents[1] / "demo" / "content" / "scenarios"
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("courses.reflection_urls")),
     path("", include("dashboards.urls")),
+    path("", include("people.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

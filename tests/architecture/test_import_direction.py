@@ -1,5 +1,6 @@
 """Imports point one way: dashboards → courses → scenarios → scenarios' engine; any app may
-use people, and no app imports the project package (site/kantelwerk).
+use people, and no app imports the project package (site/kantelwerk). The demo app may use
+every app, and nothing imports it: no app, nor the project package.
 
 Read from the source with ``ast``, so a new import anywhere in an app is checked.
 """
@@ -50,6 +51,23 @@ def test_an_app_imports_only_the_apps_below_it(app):
             top = module.split(".")[0]
             if top == "kantelwerk" or (top in others and top not in ALLOWED[app]):
                 wrong.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert wrong == []
+
+
+def test_every_app_is_checked():
+    apps = {path.parent.name for path in ROOT.glob("*/apps.py")}
+    assert apps == set(APPS)
+
+
+def test_nothing_but_the_demo_imports_the_demo():
+    outside = [p for app in set(APPS) - {"demo"} for p in sources(app)]
+    outside += list((ROOT / "site" / "kantelwerk").rglob("*.py"))
+    wrong = [
+        f"{path.relative_to(ROOT)} imports {module}"
+        for path in outside
+        for module in imported_modules(path)
+        if module.split(".")[0] == "demo"
+    ]
     assert wrong == []
 
 

@@ -77,13 +77,6 @@ def test_participants_and_outsiders_cannot_renew_the_link(client, cohort, learne
     assert cohort.invite_code == old
 
 
-def test_the_trainer_page_lists_only_the_groups_they_train(client, cohort, other_cohort, trainer):
-    client.force_login(trainer)
-    html = client.get(reverse("trainer-cohorts")).content.decode()
-    assert f'data-cohort="{cohort.pk}"' in html
-    assert f'data-cohort="{other_cohort.pk}"' not in html
-
-
 def test_trainers_manage_groups_in_the_admin(client, cohort, trainer, course):
     client.force_login(trainer)
     index = client.get(reverse("cohorts:index"), {"course": course.pk, "q": "Hatert"})

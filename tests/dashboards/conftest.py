@@ -13,14 +13,14 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, LessonProgress
-from dashboards.load_data import _own_timestamps, random_walk
+from demo.load_data import _own_timestamps, random_walk
 from people.models import Profile, Role, Team
 from scenarios import engine, interop
 from scenarios.flows import score_rows
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "demo"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo" / "content" / "scenarios"
 
 
 @pytest.fixture

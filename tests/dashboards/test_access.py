@@ -115,10 +115,8 @@ def test_a_trainer_of_another_group_gets_404(client, cohort, make_user, organisa
     assert client.get(reverse("trainer-cohort", args=[cohort.pk])).status_code == 404
 
 
-@pytest.mark.parametrize("name,args", [("trainer-overview", []), ("profile-settings", [])])
-def test_anonymous_visitors_log_in_first(client, name, args):
-    response = client.get(reverse(name, args=args))
-    assert response.status_code == 302
+def test_anonymous_visitors_log_in_first(client):
+    assert client.get(reverse("trainer-overview")).status_code == 302
 
 
 def test_anonymous_visitors_cannot_see_a_group(client, cohort):

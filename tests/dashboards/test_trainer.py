@@ -24,6 +24,19 @@ def test_the_overview_lists_the_groups_with_waiting_reflections(client, trainer,
     assert cohort.waiting_count == 1
 
 
+def test_a_trainer_starts_a_new_group_from_the_overview(client, trainer, group, make_user):
+    new_group = f'href="{reverse("cohorts:add")}"'
+    client.force_login(trainer)
+    assert new_group in client.get(reverse("trainer-overview")).content.decode()
+    # Someone who only trains this group, without the trainer role, may not make groups.
+    helper = make_user("hulp@example.nl")
+    group.trainers.add(helper)
+    client.force_login(helper)
+    page = client.get(reverse("trainer-overview"))
+    assert page.status_code == 200 and group.name in page.content.decode()
+    assert new_group not in page.content.decode()
+
+
 def test_it_shows_who_finished_which_lesson_and_scenario(
     client, trainer, group, learner, volunteer, published_scenario
 ):

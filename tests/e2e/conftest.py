@@ -78,7 +78,7 @@ def screenshot(page, name: str) -> None:
 
 def log_in(page, base: str, email: str, password: str | None = None) -> None:
     """Log in through the site's own login form (a demo account unless a password is given)."""
-    from people.demo import DEMO_PASSWORD
+    from demo.accounts import DEMO_PASSWORD
 
     page.goto(base + "/account/login/")
     page.get_by_label("E-mail").fill(email)

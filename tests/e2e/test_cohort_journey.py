@@ -8,7 +8,6 @@ Every page is checked with axe and photographed at 375 and 1280 px.
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,6 +16,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, Reflection
+from demo.library import SCENARIO_FILES
 from people.models import Organisation, Role
 from scenarios import engine, interop
 from scenarios.models import Principle, ScenarioIndexPage, ScenarioPage
@@ -25,9 +25,7 @@ from tests.e2e.conftest import log_in, screenshot, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SCENARIO = (
-    Path(__file__).resolve().parents[2] / "scenarios" / "demo" / "overbelaste-mantelzorger.json"
-)
+SCENARIO = SCENARIO_FILES / "overbelaste-mantelzorger.json"
 
 
 def publish(page):

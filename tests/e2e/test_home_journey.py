@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from people.demo import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
 from tests.e2e.conftest import screenshot, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -3,13 +3,13 @@
 import pytest
 from django.core.management import call_command
 
+from demo.library import SCENARIO_FILES
 from scenarios import engine
-from scenarios.demo_loader import DEMO_FILES
 from scenarios.models import ScenarioPage
 from tests.e2e.conftest import log_in, screenshot, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
-FILE = DEMO_FILES / "huishoudelijke-hulp.json"
+FILE = SCENARIO_FILES / "huishoudelijke-hulp.json"
 MORE_ACTIONS = "footer .dropdown-toggle, [data-w-dropdown-target='toggle']"
 
 

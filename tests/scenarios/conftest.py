@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "demo"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo" / "content" / "scenarios"
 
 
 def demo_bytes(name: str = "dagbesteding-mark.json") -> bytes:

@@ -880,7 +880,7 @@ def test_round_trip_of_a_bare_scenario_leaves_optional_fields_out():
     assert parse_document(exported) == (s, [])
 
 
-DEMOS = sorted((Path(__file__).parents[2] / "scenarios" / "demo").glob("*.json"))
+DEMOS = sorted((Path(__file__).parents[2] / "demo" / "content" / "scenarios").glob("*.json"))
 
 
 @pytest.mark.parametrize("path", DEMOS, ids=[p.stem for p in DEMOS])

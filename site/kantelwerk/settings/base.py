@@ -17,9 +17,8 @@ INSTALLED_APPS = [
     "dashboards",
     "home",
     "privacy",
-    "wagtail.contrib.forms",
+    "demo",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -40,7 +39,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

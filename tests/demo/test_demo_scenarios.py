@@ -5,15 +5,15 @@ import statistics
 
 import pytest
 
+from demo.library import DEMO_SCENARIOS, SCENARIO_FILES
 from scenarios import engine
-from scenarios.demo_loader import DEMO_FILES, DEMO_SCENARIOS
 from scenarios.principle_data import PRINCIPLES
 
 KNOWN = {principle["slug"] for principle in PRINCIPLES}
 
 
 def load(name: str) -> engine.Scenario:
-    scenario, problems = engine.load_json((DEMO_FILES / f"{name}.json").read_bytes(), KNOWN)
+    scenario, problems = engine.load_json((SCENARIO_FILES / f"{name}.json").read_bytes(), KNOWN)
     assert problems == []
     return scenario
 

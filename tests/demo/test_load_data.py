@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 
 from courses.models import Cohort, LessonProgress
 from dashboards.access import members_for_manager
-from dashboards.load_data import BENCH_TEAM, MANAGER_EMAIL, ORGANISATION, team_sizes
+from demo.load_data import BENCH_TEAM, MANAGER_EMAIL, ORGANISATION, team_sizes
 from people.models import Profile, Team
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore
 

@@ -1,9 +1,8 @@
 from django.core.management.base import BaseCommand
 
-from dashboards.demo import load_demo_course
-from dashboards.demo.people import PEOPLE
-from people.demo import DEMO_PASSWORD, load_people
-from scenarios.demo_loader import load_scenarios
+from demo.accounts import DEMO_PASSWORD
+from demo.learners import PEOPLE
+from demo.loader import load_demo
 
 BASE_URL = "http://127.0.0.1:8000"
 
@@ -12,13 +11,11 @@ class Command(BaseCommand):
     help = "Load the demo town, its people and courses. Safe to run again: it changes nothing."
 
     def handle(self, *args, **options):
-        accounts = load_people()
-        scenarios = load_scenarios()
-        course = load_demo_course(scenarios)
+        demo = load_demo()
         self.stdout.write(self.style.SUCCESS(f"Demo loaded. Log in at {BASE_URL}/"))
-        self.stdout.write(f"{len(scenarios)} demo scenarios in the library.")
-        self.stdout.write(f"Course: {BASE_URL}{course.url}")
+        self.stdout.write(f"{len(demo.scenarios)} demo scenarios in the library.")
+        self.stdout.write(f"Course: {BASE_URL}{demo.course.url}")
         self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")
-        for account in accounts:
+        for account in demo.accounts:
             self.stdout.write(f"  {account.kind:<26} {account.email}")
         self.stdout.write(f"  and {len(PEOPLE)} more people of Maaswijk, such as {PEOPLE[0].email}")

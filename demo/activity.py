@@ -23,8 +23,9 @@ from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, ScenarioPage
 
 from .course import lesson_pages
-from .lessons import ANJA, GERRIT, HANS, LESSONS, MARK, RIET
-from .people import COHORTS, FATIMA, JEROEN, MIRJAM
+from .learners import COHORTS, FATIMA, JEROEN, MIRJAM
+from .lessons import LESSONS
+from .library import ANJA, GERRIT, HANS, MARK, RIET
 from .reflections import AFTER_SCENARIO_PROMPT, REFLECTIONS, Written
 
 DAYS_BETWEEN_LESSONS = 16

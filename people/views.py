@@ -1,18 +1,12 @@
 """The learner's own profile settings: name, discipline, and sharing scores with a manager."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from people.models import Profile
-
-
-class ProfileSettingsForm(forms.ModelForm):
-    class Meta:
-        model = Profile
-        fields = ["display_name", "discipline", "share_scores_with_manager"]
+from .forms import ProfileSettingsForm
+from .models import Profile
 
 
 @login_required
@@ -24,4 +18,4 @@ def profile_settings(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect("profile-settings")
     manages = profile.managed_teams.exists()
-    return render(request, "dashboards/profile_settings.html", {"form": form, "manages": manages})
+    return render(request, "people/profile_settings.html", {"form": form, "manages": manages})

@@ -7,10 +7,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from courses.models import Cohort, CoursePage, LessonPage, Reflection, ReflectionReply
-from dashboards.demo.people import HATERT_COHORT
+from demo.learners import HATERT_COHORT
+from demo.library import SCENARIO_FILES
 from people.models import Role
 from scenarios import engine
-from scenarios.demo_loader import DEMO_FILES
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, Principle
 
@@ -170,7 +170,7 @@ def test_the_demo_town_is_lived_in_and_loads_once(db):
 
 def test_every_shipped_scenario_passes_with_the_platform_principles(db):
     known = set(Principle.objects.values_list("slug", flat=True))
-    files = sorted(DEMO_FILES.glob("*.json"))
+    files = sorted(SCENARIO_FILES.glob("*.json"))
     assert len(files) == 5
     for path in files:
         scenario, problems = engine.load_json(path.read_bytes(), known)

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from courses.models import Cohort, CoursePage
 from people import roles
-from people.demo import DEMO_PASSWORD
 from people.models import Organisation, Profile, Role, Team
+
+from .accounts import DEMO_PASSWORD
 
 GEMEENTE = "Gemeente Maaswijk"
 WELZIJN = "Welzijn Maaswijk"
@@ -27,7 +28,7 @@ DUKENBURG = "Sociaal Wijkteam Dukenburg"
 HATERT_COHORT = "Leergroep Hatert voorjaar"
 DUKENBURG_COHORT = "Leergroep Dukenburg najaar"
 
-# The learners and trainer that people/demo.py already creates.
+# The learners and trainer that accounts.py already creates.
 JEROEN = "jeroen@demo.kantelwerk.nl"
 FATIMA = "fatima@demo.kantelwerk.nl"
 MIRJAM = "mirjam@demo.kantelwerk.nl"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from dashboards.load_data import PASSWORD, AlreadyLoaded, build_load_data
+from demo.load_data import PASSWORD, AlreadyLoaded, build_load_data
 
 
 class Command(BaseCommand):

@@ -1,13 +1,12 @@
 from django.urls import reverse
 
 from people.models import Profile
+from tests.dashboards.conftest import play
 
 URL = reverse("profile-settings")
 
 
 def test_a_learner_shares_her_scores_from_her_profile(client, learner, manager, published_scenario):
-    from .conftest import play
-
     attempt = play(learner, published_scenario)
     client.force_login(learner)
     page = client.get(URL)
@@ -46,3 +45,9 @@ def test_a_learner_cannot_change_someone_elses_profile(client, learner, voluntee
     client.force_login(learner)
     client.post(URL, {"display_name": "Gekaapt", "share_scores_with_manager": "on"})
     assert Profile.objects.get(user=volunteer).display_name == "Vera"
+
+
+def test_anonymous_visitors_log_in_first(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))

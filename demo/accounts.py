@@ -6,8 +6,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from . import roles
-from .models import Organisation, Profile, Role, Team
+from people import roles
+from people.models import Organisation, Profile, Role, Team
 
 DEMO_PASSWORD = "kantelwerk-demo"  # noqa: S105 — published on purpose, demo only
 

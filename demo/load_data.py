@@ -29,6 +29,8 @@ from scenarios.flows import score_rows
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
 
+from .lessons import COURSE
+
 ORGANISATION = "Gemeente Groot-Maaswijk"
 BENCH_TEAM = "Team 200"
 TEAM_SIZE = 200
@@ -36,7 +38,6 @@ PASSWORD = "kantelwerk-demo"  # noqa: S105 — published on purpose, synthetic d
 DOMAIN = "groot-maaswijk.example"
 MANAGER_EMAIL = f"manager@{DOMAIN}"
 TRAINER_EMAIL = f"trainer@{DOMAIN}"
-DEMO_COURSE_SLUG = "de-kanteling-in-de-praktijk"
 BATCH = 2000
 LEARNER_CHUNK = 500
 MAX_STEPS = 60
@@ -287,7 +288,7 @@ def _trainer(organisation):
 
 def _course() -> CoursePage | None:
     return (
-        CoursePage.objects.filter(slug=DEMO_COURSE_SLUG).first()
+        CoursePage.objects.filter(slug=COURSE.slug).first()
         or CoursePage.objects.order_by("path").first()
     )
 

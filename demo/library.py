@@ -1,21 +1,22 @@
-"""Put the demo scenarios (scenarios/demo/*.json) in a scenario library, published."""
+"""Put the demo scenarios (demo/content/scenarios/*.json) in a scenario library, published."""
 
 from pathlib import Path
 
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from .interop import import_scenario
-from .models import ScenarioIndexPage, ScenarioPage
+from scenarios.interop import import_scenario
+from scenarios.models import ScenarioIndexPage, ScenarioPage
 
-DEMO_FILES = Path(__file__).resolve().parent / "demo"
-DEMO_SCENARIOS = [
-    "dagbesteding-mark",
-    "huishoudelijke-hulp",
-    "overbelaste-mantelzorger",
-    "doorgeschoven-casus",
-    "besluit-uitleggen",
-]
+SCENARIO_FILES = Path(__file__).resolve().parent / "content" / "scenarios"
+
+# The demo scenarios by file name; lessons and the town's activity name them.
+MARK = "dagbesteding-mark"
+RIET = "huishoudelijke-hulp"
+ANJA = "overbelaste-mantelzorger"
+GERRIT = "doorgeschoven-casus"
+HANS = "besluit-uitleggen"
+DEMO_SCENARIOS = [MARK, RIET, ANJA, GERRIT, HANS]
 
 
 def site_home() -> Page:
@@ -34,7 +35,7 @@ def load_scenarios() -> dict[str, ScenarioPage]:
     for name in DEMO_SCENARIOS:
         page = ScenarioPage.objects.child_of(library).filter(slug=name).first()
         if page is None:
-            raw = (DEMO_FILES / f"{name}.json").read_bytes()
+            raw = (SCENARIO_FILES / f"{name}.json").read_bytes()
             page = import_scenario(raw, library, publish=True, slug=name).page
         loaded[name] = page
     return loaded

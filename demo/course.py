@@ -1,41 +1,30 @@
-"""Build and publish the demo course with its six lessons, once."""
+"""Build and publish the demo course with its lessons (read by lessons.py), once."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
-from scenarios.demo_loader import site_home
 from scenarios.models import Principle, ScenarioPage
 
-from .lessons import (
-    COURSE_SLUG,
-    COURSE_STUDY_HOURS,
-    COURSE_SUMMARY,
-    COURSE_TITLE,
-    INDEX_INTRO,
-    INDEX_SLUG,
-    INDEX_TITLE,
-    LESSONS,
-    Block,
-    Lesson,
-)
+from .lessons import COURSE, INDEX, Block, Lesson
+from .library import site_home
 
 
 @transaction.atomic
 def load_course(scenarios: dict[str, ScenarioPage]) -> CoursePage:
     """Create the course overview, the course and its lessons where missing; return the course."""
     index = _ensure_index()
-    course = CoursePage.objects.child_of(index).filter(slug=COURSE_SLUG).first()
+    course = CoursePage.objects.child_of(index).filter(slug=COURSE.slug).first()
     if course is None:
         course = CoursePage(
-            title=COURSE_TITLE,
-            slug=COURSE_SLUG,
-            summary=COURSE_SUMMARY,
+            title=COURSE.title,
+            slug=COURSE.slug,
+            summary=COURSE.summary,
             for_professionals=True,
             for_volunteers=True,
             for_civil_servants=True,
-            study_hours=COURSE_STUDY_HOURS,
+            study_hours=COURSE.study_hours,
             open_to_all=False,
             live=False,
         )
@@ -44,7 +33,7 @@ def load_course(scenarios: dict[str, ScenarioPage]) -> CoursePage:
         _publish(course)
     principles = dict(Principle.objects.values_list("slug", "pk"))
     existing = set(LessonPage.objects.child_of(course).values_list("slug", flat=True))
-    for lesson in LESSONS:
+    for lesson in COURSE.lessons:
         if lesson.slug not in existing:
             _add_lesson(course, lesson, principles, scenarios)
     return course
@@ -57,9 +46,9 @@ def lesson_pages(course: CoursePage) -> dict[str, LessonPage]:
 
 def _ensure_index() -> CourseIndexPage:
     home = site_home()
-    index = CourseIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
+    index = CourseIndexPage.objects.child_of(home).filter(slug=INDEX.slug).first()
     if index is None:
-        index = CourseIndexPage(title=INDEX_TITLE, slug=INDEX_SLUG, intro=INDEX_INTRO, live=False)
+        index = CourseIndexPage(title=INDEX.title, slug=INDEX.slug, intro=INDEX.intro, live=False)
         home.add_child(instance=index)
         _publish(index)
     return index

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lessons import ANJA, GERRIT, HANS, LESSON_1, LESSON_2, LESSON_3, LESSON_4, LESSON_6, MARK
-from .people import DUKENBURG_COHORT, ERIK, FATIMA, HATERT_COHORT, JEROEN, KARIN, MIRJAM
+from .learners import DUKENBURG_COHORT, ERIK, FATIMA, HATERT_COHORT, JEROEN, KARIN, MIRJAM
+from .lessons import LESSONS
+from .library import ANJA, GERRIT, HANS, MARK
+
+LESSON_1, LESSON_2, LESSON_3, LESSON_4, _, LESSON_6 = LESSONS
 
 AFTER_SCENARIO_PROMPT = "Wat neem je mee?"
 

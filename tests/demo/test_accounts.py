@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 
-from people.demo import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
 from people.models import Organisation, Profile, Role, Team
 
 
