@@ -11,6 +11,8 @@ from people.models import Organisation, Profile, Role, Team
 
 DEMO_PASSWORD = "kantelwerk-demo"  # noqa: S105 — published on purpose, demo only
 
+# The town's own house style (people/theme.py): its people see the site in its colour.
+HOUSE_COLOURS = {"Gemeente Maaswijk": "#7a1f3d"}
 ORGANISATIONS = [
     ("Gemeente Maaswijk", Organisation.Kind.MUNICIPALITY),
     ("Welzijn Maaswijk", Organisation.Kind.WELFARE),
@@ -115,6 +117,8 @@ def load_people() -> list[DemoAccount]:
         name: Organisation.objects.get_or_create(name=name, defaults={"kind": kind})[0]
         for name, kind in ORGANISATIONS
     }
+    for name, colour in HOUSE_COLOURS.items():
+        Organisation.objects.filter(name=name, brand_colour="").update(brand_colour=colour)
     teams = {
         name: Team.objects.get_or_create(organisation=organisations[org], name=name)[0]
         for org, name in TEAMS
@@ -137,6 +141,7 @@ def _ensure_account(account: DemoAccount, organisations, teams) -> None:
     if not created:
         return
     user.set_password(DEMO_PASSWORD)
+    user.first_name, _, user.last_name = account.name.partition(" ")
     user.save()
     EmailAddress.objects.get_or_create(
         user=user, email=account.email, defaults={"verified": True, "primary": True}

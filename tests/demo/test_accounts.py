@@ -43,3 +43,20 @@ def test_the_demo_offers_every_kind_of_user(db, client, capsys):
     for email in ("jeroen", "fatima", "mirjam", "karin", "ahmed", "beheer"):
         assert f"{email}@demo.kantelwerk.nl" in output
         assert client.login(username=f"{email}@demo.kantelwerk.nl", password=DEMO_PASSWORD)
+
+
+def test_the_demo_prints_links_to_the_address_make_run_serves(db, capsys, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+    call_command("load_demo")
+    output = capsys.readouterr().out
+    assert "Log in at http://127.0.0.1:8123/" in output
+    assert "Course: http://127.0.0.1:8123/cursussen/" in output
+    assert ":8000" not in output
+
+
+def test_demo_people_have_names_and_the_town_its_colour(db, capsys):
+    call_command("load_demo")
+    karin = get_user_model().objects.get(email="karin@demo.kantelwerk.nl")
+    assert karin.get_full_name() == Profile.objects.get(user=karin).display_name
+    town = Organisation.objects.get(name="Gemeente Maaswijk")
+    assert town.brand_colour == "#7a1f3d"

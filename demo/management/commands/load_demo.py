@@ -1,10 +1,9 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from demo.accounts import DEMO_PASSWORD
 from demo.learners import PEOPLE
 from demo.loader import load_demo
-
-BASE_URL = "http://127.0.0.1:8000"
 
 
 class Command(BaseCommand):
@@ -12,9 +11,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         demo = load_demo()
-        self.stdout.write(self.style.SUCCESS(f"Demo loaded. Log in at {BASE_URL}/"))
+        # `make run PORT=…` sets the address the server will answer on.
+        base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(self.style.SUCCESS(f"Demo loaded. Log in at {base_url}/"))
         self.stdout.write(f"{len(demo.scenarios)} demo scenarios in the library.")
-        self.stdout.write(f"Course: {BASE_URL}{demo.course.url}")
+        self.stdout.write(f"Course: {base_url}{demo.course.url}")
         self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")
         for account in demo.accounts:
             self.stdout.write(f"  {account.kind:<26} {account.email}")
