@@ -20,6 +20,7 @@ from wagtail.blocks import (
 )
 
 from .engine import Problem
+from .problem_messages import message
 
 # The page fields the engine's Scenario is built from.
 SCENARIO_FIELDS = (
@@ -36,46 +37,23 @@ SCENARIO_FIELDS = (
     "intro",
 )
 
-# Problems without a step, recognised by the file field their message names.
-_FIELD_HINTS = (
-    ("('title')", "title"),
-    ("'start'", "start_key"),
-    ("'principles'", "principles"),
-    ("Het principe ", "principles"),
-    ("('persona.name')", "persona_name"),
-    ("('persona.age')", "persona_age"),
-    ("('persona')", "persona_situation"),
-    ("'setting'", "setting"),
-    ("'intro'", "intro"),
-    ("('language')", "language"),
-    ("('role')", "role"),
-)
-
-# Problems at a step, by the part of the step their message is about.
-_NODE_HINTS = (
-    ("meerdere stappen met de sleutel", "key"),
-    ("De sleutel ", "key"),
-    ("De tekst van stap", "text"),
-    ("De uitkomst van stap", "outcome"),
-    ("De spreker van stap", "speaker"),
-    ("keuzes", "choices"),
-)
-
-# Problems at a choice, by the part of the choice their message is about.
-_CHOICE_HINTS = (
-    ("meerdere keuzes met de sleutel", "key"),
-    ("De sleutel ", "key"),
-    ("verwijst naar", "target"),
-    ("doel ('target')", "target"),
-    ("De tekst van keuze", "text"),
-    ("De feedback van keuze", "feedback"),
-    ("De kwaliteit van keuze", "quality"),
-    ("score", "scores"),
-)
-
-
-def _hint(message: str, hints) -> str | None:
-    return next((name for needle, name in hints if needle in message), None)
+# Exchange-format field -> the page field where a problem without a step is shown.
+PAGE_FIELDS = {
+    "title": "title",
+    "start": "start_key",
+    "principles": "principles",
+    "persona": "persona_situation",
+    "persona.name": "persona_name",
+    "persona.age": "persona_age",
+    "persona.situation": "persona_situation",
+    "setting": "setting",
+    "intro": "intro",
+    "language": "language",
+    "role": "role",
+}
+# The parts of a step's and a choice's block (scenarios.blocks) a problem can concern.
+NODE_PARTS = {"key", "speaker", "speaker_name", "text", "end", "outcome", "choices", "fixed_order"}
+CHOICE_PARTS = {"key", "text", "target", "quality", "scores", "feedback"}
 
 
 class _GraphErrors(StreamBlockValidationError):
@@ -140,30 +118,35 @@ class ScenarioPageForm(WagtailAdminPageForm):
         unplaced: list[str] = []
 
         for problem in problems:
-            message = problem.message
-            indices = node_index.get(problem.node or "", []) if problem.node else []
+            text = message(problem)
+            indices = node_index.get(problem.node, []) if problem.node is not None else []
             if not indices:
-                field = None if problem.node else _hint(message, _FIELD_HINTS)
+                field = PAGE_FIELDS.get(problem.field or "") if problem.node is None else None
                 if field and field in self.fields:
-                    field_errors[field].append(message)
+                    field_errors[field].append(text)
                 else:
-                    unplaced.append(message)
+                    unplaced.append(text)
                 continue
-            duplicate = "meerdere stappen met de sleutel" in message
-            targets = indices[1:] if duplicate and len(indices) > 1 else indices[:1]
+            # A key used twice is marked at the second and later uses, not at the first.
+            if problem.code == "duplicate_node_key" and len(indices) > 1:
+                targets = indices[1:]
+            else:
+                targets = indices[:1]
             for index in targets:
                 if problem.choice is not None:
                     choices = graph[index].value.get("choices") or []
                     positions = [i for i, c in enumerate(choices) if c.get("key") == problem.choice]
-                    if "meerdere keuzes" in message and len(positions) > 1:
+                    if problem.code == "duplicate_choice_key" and len(positions) > 1:
                         positions = positions[1:]
+                    elif positions:
+                        positions = positions[:1]
                     if positions:
-                        part = _hint(message, _CHOICE_HINTS) or "__all__"
-                        for position in positions[:1] if part != "key" else positions:
-                            choice_errors[index][position][part].append(message)
+                        part = problem.field if problem.field in CHOICE_PARTS else "__all__"
+                        for position in positions:
+                            choice_errors[index][position][part].append(text)
                         continue
-                part = _hint(message, _NODE_HINTS) or "__all__"
-                node_errors[index][part].append(message)
+                part = problem.field if problem.field in NODE_PARTS else "__all__"
+                node_errors[index][part].append(text)
 
         located = sum(
             len(messages) for parts in node_errors.values() for messages in parts.values()

@@ -19,6 +19,7 @@ from . import interop
 from .engine import MAX_FILE_BYTES
 from .graph import scenario_from_page
 from .models import ScenarioIndexPage, ScenarioPage
+from .problem_messages import message, problem_rows
 from .story_map import render_map
 
 MAX_PROBLEMS_SHOWN = 100
@@ -79,8 +80,8 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
         scenario = scenario_from_page(latest)
         context.update(
             page=self.page,
-            svg=render_map(scenario, problems),
-            problems=[interop.problem_line(problem) for problem in problems],
+            svg=render_map(scenario, problems, message),
+            problems=problem_rows(problems, ""),
             step_count=len(scenario.nodes),
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
             export_url=reverse("scenarios_admin:export", args=[self.page.pk]),

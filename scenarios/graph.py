@@ -108,7 +108,7 @@ def _choice(value) -> Choice:
 
 
 def check_page(page, known_principles) -> list[Problem]:
-    """Return every broken rule of the exchange format for this page, in Dutch."""
+    """Return every broken rule of the exchange format for this page."""
     scenario = scenario_from_page(page)
     _parsed, problems = engine.parse_document(engine.to_document(scenario), known_principles)
     return _duplicate_score_problems(page) + problems
@@ -123,10 +123,11 @@ def _duplicate_score_problems(page) -> list[Problem]:
                 if count > 1:
                     problems.append(
                         Problem(
-                            f"Keuze '{choice['key']}' in stap '{block.value['key']}' geeft "
-                            f"principe '{slug}' meer dan één score; alleen de eerste telt.",
-                            node=block.value["key"],
-                            choice=choice["key"],
+                            "duplicate_score",
+                            block.value["key"],
+                            choice["key"],
+                            "scores",
+                            {"principle": slug},
                         )
                     )
     return problems

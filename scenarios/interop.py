@@ -13,13 +13,14 @@ from . import engine
 from .engine import Problem, Scenario
 from .graph import check_page, page_fields, scenario_from_page
 from .models import Principle, ScenarioPage
+from .problem_messages import message
 
 
 class ImportRefused(Exception):
-    """The file is not a valid scenario; ``problems`` says why, in Dutch."""
+    """The file is not a valid scenario; ``problems`` says why (see problem_messages)."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(problem.message for problem in problems))
+        super().__init__("; ".join(problem.code for problem in problems))
         self.problems = problems
 
 
@@ -53,7 +54,7 @@ def import_scenario(
     if problems or scenario is None:
         raise ImportRefused(problems)
     if not parent.specific_class or "scenarios.scenariopage" not in _allowed_children(parent):
-        raise ImportRefused([Problem("Onder deze pagina kan geen scenario staan.")])
+        raise ImportRefused([Problem("cannot_be_placed_here")])
     page = ScenarioPage(
         live=False,
         owner=user,  # the importer owns it, as Wagtail's editor makes the author the owner
@@ -93,19 +94,8 @@ def export_json(page: ScenarioPage) -> str:
 
 
 def problem_line(problem: Problem) -> str:
-    """Say where a problem is and what it is: "Stap 'x', keuze 'y': …"."""
-    if problem.node and problem.choice:
-        return gettext("Step '%(node)s', choice '%(choice)s': %(message)s") % {
-            "node": problem.node,
-            "choice": problem.choice,
-            "message": problem.message,
-        }
-    if problem.node:
-        return gettext("Step '%(node)s': %(message)s") % {
-            "node": problem.node,
-            "message": problem.message,
-        }
-    return problem.message
+    """The problem as a sentence in the active language; it names its own step and choice."""
+    return message(problem)
 
 
 def page_problems(page) -> list[Problem]:

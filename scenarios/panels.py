@@ -22,19 +22,21 @@ class ScenarioCheckPanel(Panel):
         template_name = "scenarios/admin/check_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from .interop import page_problems, problem_line
+            from .interop import page_problems
+            from .problem_messages import problem_rows
 
             context = super().get_context_data(parent_context)
             page = self.instance
             context["is_new"] = page is None or page.pk is None
             if context["is_new"]:
                 return context
-            lines = [problem_line(problem) for problem in page_problems(page)]
+            problems = page_problems(page)
+            map_url = reverse("scenarios_admin:map", args=[page.pk])
             context.update(
-                problem_count=len(lines),
-                problems=lines[:MAX_SHOWN],
-                more=max(len(lines) - MAX_SHOWN, 0),
-                map_url=reverse("scenarios_admin:map", args=[page.pk]),
+                problem_count=len(problems),
+                problems=problem_rows(problems[:MAX_SHOWN], map_url),
+                more=max(len(problems) - MAX_SHOWN, 0),
+                map_url=map_url,
                 export_url=reverse("scenarios_admin:export", args=[page.pk]),
             )
             return context

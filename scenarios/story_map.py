@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -45,16 +45,29 @@ class Box:
     missing: bool = False
 
 
+def step_anchor(key: str) -> str:
+    """The id of a step's box on the map, so a problem can link to it."""
+    return "step-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in key)
+
+
 def map_legend_items() -> list[tuple[str, str]]:
     """Return the legend as (kind, Dutch label) pairs, in drawing order."""
     edges = [(quality, label) for quality, (label, _, _) in QUALITY_STYLES.items()]
     return [*edges, ("start", "begin"), ("end", "einde"), ("problem", "probleem")]
 
 
-def render_map(scenario: Scenario, problems: Sequence[Problem] = ()) -> str:
-    """Return an SVG story map of ``scenario`` with the ``problems`` marked on it."""
+def render_map(
+    scenario: Scenario,
+    problems: Sequence[Problem] = (),
+    describe: Callable[[Problem], str] = lambda problem: problem.code,
+) -> str:
+    """Return an SVG story map of ``scenario`` with the ``problems`` marked on it.
+
+    ``describe`` words a problem (``scenarios.problem_messages.message`` in the admin); the
+    map itself works out no problems, so it marks exactly what the editor reports.
+    """
     graph = _graph(scenario)
-    issues = _issues(scenario, graph, problems)
+    issues = _issues(graph, problems, describe)
     boxes = _layout(graph)
     pad = LOOP_PAD if any(boxes[v].row < boxes[u].row for u, v in graph.edges()) else 0
     width = max(math.ceil(max(b.x for b in boxes.values()) + BOX_W + MARGIN + 2 * pad), 360)
@@ -67,7 +80,7 @@ def render_map(scenario: Scenario, problems: Sequence[Problem] = ()) -> str:
         f' width="100%" style="max-width:{width}px;height:auto" role="img"'
         f' font-family="{FONT}" class="story-map">'
         f"<title>{_esc('Verhaalkaart: ' + scenario.title)}</title>"
-        f"<desc>{_esc(_description(scenario, graph, issues, problems))}</desc>"
+        f"<desc>{_esc(_description(scenario, graph, issues, problems, describe))}</desc>"
         f'{_markers()}<rect width="100%" height="100%" fill="#fff"/>{legend}'
     )
     nodes = [_node(scenario, boxes[k], issues.get(k, [])) for k in graph.nodes]
@@ -93,22 +106,15 @@ def _graph(scenario: Scenario) -> nx.MultiDiGraph:
 
 
 def _issues(
-    scenario: Scenario, graph: nx.MultiDiGraph, problems: Sequence[Problem]
+    graph: nx.MultiDiGraph, problems: Sequence[Problem], describe: Callable[[Problem], str]
 ) -> dict[str, list[str]]:
     """Collect, per node key, the messages that make it worth a highlight."""
     issues: dict[str, list[str]] = {}
-    real = [key for key, missing in graph.nodes(data="missing") if not missing]
-    reachable = nx.descendants(graph, scenario.start) | {scenario.start}
-    endings = [node.key for node in scenario.nodes if node.end]
-    can_end = set(endings).union(*(nx.ancestors(graph, key) for key in endings))
-    for key in real:
-        if key not in reachable:
-            issues.setdefault(key, []).append("Niet bereikbaar vanaf het begin.")
-        if key not in can_end:
-            issues.setdefault(key, []).append("Vanaf hier is geen einde bereikbaar.")
     for problem in problems:
-        if problem.node in graph and problem.message not in issues.get(problem.node, []):
-            issues.setdefault(problem.node, []).append(problem.message)
+        if problem.node in graph:
+            text = describe(problem)
+            if text not in issues.get(problem.node, []):
+                issues.setdefault(problem.node, []).append(text)
     return issues
 
 
@@ -248,7 +254,8 @@ def _node(scenario: Scenario, box: Box, issues: list[str]) -> str:
     heading = f"? {box.key}" if node is None else box.key
     tip = "\n".join([f"{box.key}: {excerpt}", *issues])
     parts = [
-        f'<g class="sm-node sm-{kind}{" sm-problem" if issues else ""}" data-key={_attr(box.key)}>',
+        f'<g class="sm-node sm-{kind}{" sm-problem" if issues else ""}"'
+        f" id={_attr(step_anchor(box.key))} data-key={_attr(box.key)}>",
         f"<title>{_esc(tip)}</title>",
         _rect(x, y, BOX_W, BOX_H, outer),
     ]
@@ -338,6 +345,7 @@ def _description(
     graph: nx.MultiDiGraph,
     issues: dict[str, list[str]],
     problems: Sequence[Problem],
+    describe: Callable[[Problem], str],
 ) -> str:
     endings = ", ".join(node.key for node in scenario.nodes if node.end) or "geen"
     lines = [
@@ -346,7 +354,7 @@ def _description(
         "Pijlen: doorgetrokken is gewenst, gestreept is acceptabel, gestippeld is minder gewenst.",
     ]
     lines += [f"Probleem bij {key}: {' '.join(messages)}" for key, messages in issues.items()]
-    lines += [f"Probleem: {p.message}" for p in problems if p.node not in graph]
+    lines += [f"Probleem: {describe(p)}" for p in problems if p.node not in graph]
     return " ".join(lines)
 
 

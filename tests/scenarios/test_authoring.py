@@ -14,7 +14,8 @@ from scenarios import interop
 from scenarios.models import Attempt, Principle, ScenarioPage
 
 BROKEN_TARGET = (
-    "Keuze 'vraag-door' in stap 'begin' verwijst naar 'motief', maar die stap bestaat niet."
+    "Keuze 'vraag-door' in stap 'begin' verwijst naar 'motief', maar die stap bestaat niet. "
+    "Bedoel je 'motief-oud'?"
 )
 
 SMALL = {
@@ -174,7 +175,8 @@ def test_a_draft_with_a_broken_target_is_saved_and_the_panel_names_step_and_choi
     followed = karin.get(response["Location"])
     text = page_html(followed)
     assert BROKEN_TARGET in text
-    assert "Step 'begin', choice 'vraag-door'" in text or "Stap 'begin', keuze 'vraag-door'" in text
+    assert "Stap 'begin':" not in text  # the message names its step itself, once
+    assert f"/admin/scenarios/{draft.pk}/kaart/#step-begin" in text  # a link to the step
 
 
 def test_the_draft_save_warns_how_many_problems_are_left(karin, draft):

@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scenarios.engine import Choice, Node, Problem, Scenario
+from scenarios.engine import Choice, Node, Problem, Scenario, validate_graph
+from scenarios.problem_messages import message
 from scenarios.story_map import render_map
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -103,11 +104,11 @@ def test_choice_quality_is_shown_by_dash_pattern_not_colour_alone() -> None:
 
 
 def test_a_node_named_by_a_problem_is_highlighted_with_its_message() -> None:
-    problem = Problem("Deze keuze telt punten in een lus.", node="motief", choice="terug")
-    nodes = nodes_by_key(parse(render_map(mark(), [problem])))
+    problem = Problem("score_in_loop", "motief", "terug", "scores", {"scores": (("p", 1),)})
+    nodes = nodes_by_key(parse(render_map(mark(), [problem], message)))
     flagged, calm = nodes["motief"], nodes["einde"]
     assert "!" in texts(flagged)
-    assert problem.message in flagged.find(f"{SVG}title").text
+    assert message(problem) in flagged.find(f"{SVG}title").text
     assert float(flagged.find(f"{SVG}rect").get("stroke-width")) >= 2 * float(
         nodes["begin"].find(f"{SVG}rect").get("stroke-width")
     )
@@ -122,11 +123,11 @@ def test_unreachable_and_dead_end_nodes_are_highlighted() -> None:
     scenario = Scenario(
         scenario.title, scenario.principles, scenario.start, (*scenario.nodes, lost)
     )
-    node = nodes_by_key(parse(render_map(scenario)))["los"]
+    node = nodes_by_key(parse(render_map(scenario, validate_graph(scenario), message)))["los"]
     assert "!" in texts(node)
     tip = node.find(f"{SVG}title").text
-    assert "Niet bereikbaar vanaf het begin." in tip
-    assert "Vanaf hier is geen einde bereikbaar." in tip
+    assert "Stap 'los' is niet bereikbaar vanaf het begin" in tip
+    assert "Vanuit stap 'los' is geen einde bereikbaar" in tip
 
 
 def test_a_missing_target_becomes_a_question_mark_placeholder() -> None:
@@ -147,7 +148,7 @@ def test_user_text_is_escaped() -> None:
     nasty = '<script>alert("x")</script> & "quotes"'
     node = Node('a"<script>', nasty, choices=(Choice('c"<b>', nasty, "z", "desired"),))
     scenario = Scenario(nasty, (), 'a"<script>', (node, Node("z", nasty, end=True)))
-    svg = render_map(scenario, [Problem(nasty, node='a"<script>')])
+    svg = render_map(scenario, [Problem("no_choices", 'a"<script>')], lambda p: nasty)
     assert "<script>" not in svg and "<b>" not in svg
     root = parse(svg)
     assert nasty in root.find(f"{SVG}title").text
@@ -155,7 +156,7 @@ def test_user_text_is_escaped() -> None:
 
 
 def test_text_colours_meet_wcag_aa_on_white() -> None:
-    root = parse(render_map(mark(), [Problem("Let op", node="motief")]))
+    root = parse(render_map(mark(), [Problem("unreachable", "motief")]))
     colours = {t.get("fill") for t in root.iter(f"{SVG}text")} - {"#fff"}
     assert colours
     for colour in colours:

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from courses.models import Reflection
 from scenarios import interop
-from scenarios.format_checks import MAX_CHOICES, MAX_NODES
+from scenarios.engine import MAX_CHOICES, MAX_NODES
 from scenarios.graph import scenario_from_page
 from scenarios.models import Principle
 from tests.scenarios.test_authoring import edit_post

@@ -1,14 +1,16 @@
 """Field checks of the scenario exchange format: rule 1 of ``shared/scenario-format.md``.
 
 Pure Python, no Django. ``check_document`` turns a JSON-like document into plain,
-checked values plus the problems found; ``scenarios.engine`` builds the Scenario from
-them and adds the graph rules. Messages are plain Dutch (B1): stap, keuze, einde.
+checked values plus the problems found (as data: see ``problems``); ``exchange`` builds
+the Scenario from them and ``graph_rules`` adds the graph rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+
+from .problems import Problem
 
 QUALITIES = ("desired", "acceptable", "less_desired")
 SPEAKERS = ("resident", "narrator", "learner", "other")
@@ -26,10 +28,7 @@ MAX_AGE = 150
 MAX_NAME = 120
 MIN_SCORE, MAX_SCORE = -2, 2
 
-Issue = tuple[str, "str | None", "str | None"]  # message, node key, choice key
-
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
-_KEY_RULE = "mag alleen kleine letters, cijfers, - en _ bevatten (1 tot 64 tekens)."
 
 
 @dataclass
@@ -44,7 +43,7 @@ class Checked:
     """
 
     fields: dict | None
-    issues: list[Issue] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     shape_ok: bool = True
 
 
@@ -54,48 +53,49 @@ def check_document(data: object, known_principles: Collection[str] | None = None
     A document with a list longer than the format allows is refused before anything else is
     read, so the work done stays in proportion to the format's limits, not to the file.
     """
-    too_long = _length_issues(data)
+    too_long = _length_problems(data)
     if too_long:
         return Checked(None, too_long, False)
     return _Reader(known_principles).read(data)
 
 
-def _length_issues(data: object) -> list[Issue]:
+def _length_problems(data: object) -> list[Problem]:
     """Report the lists that are longer than the format allows, looking at no more items
     than the limits: at most MAX_NODES nodes, MAX_CHOICES choices each."""
     if not isinstance(data, dict):
         return []
-    issues: list[Issue] = []
+    problems: list[Problem] = []
     principles, nodes = data.get("principles"), data.get("nodes")
     if isinstance(principles, list) and len(principles) > MAX_PRINCIPLES:
-        message = (
-            f"Het scenario noemt {len(principles)} principes; het maximum is {MAX_PRINCIPLES}."
+        problems.append(
+            Problem(
+                "too_many_principles",
+                field="principles",
+                params={"count": len(principles), "limit": MAX_PRINCIPLES},
+            )
         )
-        issues.append((message, None, None))
     if not isinstance(nodes, list):
-        return issues
+        return problems
     if len(nodes) > MAX_NODES:
-        message = f"Het scenario heeft {len(nodes)} stappen; het maximum is {MAX_NODES}."
-        return [*issues, (message, None, None)]
+        too_many = Problem(
+            "too_many_nodes", field="nodes", params={"count": len(nodes), "limit": MAX_NODES}
+        )
+        return [*problems, too_many]
     for number, node in enumerate(nodes, 1):
         choices = node.get("choices") if isinstance(node, dict) else None
         if not isinstance(choices, list):
             continue
         key = node.get("key") if isinstance(node.get("key"), str) else None
-        where = f"Stap {quote(key)}" if key is not None else f"Stap nummer {number}"
         if len(choices) > MAX_CHOICES:
-            message = f"{where} heeft {len(choices)} keuzes; het maximum is {MAX_CHOICES}."
-            issues.append((message, key, None))
+            params = {"number": number, "count": len(choices), "limit": MAX_CHOICES}
+            problems.append(Problem("too_many_choices", key, field="choices", params=params))
             continue
         for choice in choices:
             scores = choice.get("scores") if isinstance(choice, dict) else None
             if isinstance(scores, dict) and len(scores) > MAX_PRINCIPLES:
-                message = (
-                    f"Een keuze in {where[0].lower()}{where[1:]} heeft {len(scores)} scores; "
-                    f"het maximum is {MAX_PRINCIPLES}, één per principe."
-                )
-                issues.append((message, key, None))
-    return issues
+                params = {"number": number, "count": len(scores), "limit": MAX_PRINCIPLES}
+                problems.append(Problem("too_many_scores", key, field="choices", params=params))
+    return problems
 
 
 def is_key(value: object) -> bool:
@@ -103,118 +103,116 @@ def is_key(value: object) -> bool:
     return isinstance(value, str) and 1 <= len(value) <= 64 and set(value) <= _KEY_CHARS
 
 
-def quote(value: object) -> str:
-    """Quote a user-supplied key for a message: short and printable."""
-    text = value if isinstance(value, str) else type(value).__name__
-    shown = "".join(ch if ch.isprintable() else "?" for ch in text[:40])
-    return f"'{shown}…'" if len(text) > 40 else f"'{shown}'"
-
-
-def _text_problem(value: object, limit: int) -> str | None:
-    """Return what is wrong with a plain-text value (the end of a sentence), or None."""
+def _text_problem(value: object, limit: int) -> tuple[str, dict] | None:
+    """Return the code and parameters of what is wrong with a plain-text value, or None."""
     if not isinstance(value, str):
-        return "moet tekst zijn."
+        return "text_not_text", {}
     if len(value) > limit:
-        return f"is te lang: maximaal {limit:,} tekens.".replace(",", ".")
+        return "text_too_long", {"limit": limit}
     # NUL and lone surrogates cannot be stored (PostgreSQL, UTF-8); other control
     # characters are invisible and almost always a copy-paste accident.
     if any((ord(ch) < 32 and ch not in "\t\n\r") or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-        return "bevat een onzichtbaar of ongeldig teken."
+        return "text_bad_character", {}
     return None
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class _Reader:
     def __init__(self, known_principles: Collection[str] | None) -> None:
         self.known = None if known_principles is None else set(known_principles)
-        self.issues: list[Issue] = []
+        self.problems: list[Problem] = []
         self.shape_ok = True
         self.principles: tuple[str, ...] | None = None  # None: unreadable, so not checked
 
-    def add(self, message: str, node: str | None = None, choice: str | None = None) -> None:
-        self.issues.append((message, node, choice))
+    def add(
+        self,
+        code: str,
+        node: str | None = None,
+        choice: str | None = None,
+        field: str | None = None,
+        **params: object,
+    ) -> None:
+        self.problems.append(Problem(code, node, choice, field, params))
 
-    def broken_shape(self, message: str, node: str | None = None) -> None:
-        self.add(message, node)
+    def broken_shape(self, code: str, node: str | None = None, field: str | None = None) -> None:
+        self.add(code, node, field=field)
         self.shape_ok = False
 
     def read(self, data: object) -> Checked:
         if not isinstance(data, dict):
-            self.add("Het bestand moet één JSON-object bevatten (tussen { en }).")
-            return Checked(None, self.issues, False)
+            self.add("not_an_object")
+            return Checked(None, self.problems, False)
         self.read_header(data)
         fields = {
-            "title": self.text(data, "title", "de titel ('title')", required=True, limit=MAX_TITLE),
-            "language": self.one_of(data, "language", LANGUAGES, "De taal ('language')"),
-            "role": self.one_of(data, "role", ROLES, "De rol ('role')"),
+            "title": self.text(data, "title", required=True, limit=MAX_TITLE),
+            "language": self.one_of(data, "language", LANGUAGES),
+            "role": self.one_of(data, "role", ROLES),
             **self.read_persona(data.get("persona")),
-            "setting": self.text(data, "setting", "'setting'"),
-            "intro": self.text(data, "intro", "'intro'"),
+            "setting": self.text(data, "setting"),
+            "intro": self.text(data, "intro"),
         }
         self.principles = self.read_principles(data.get("principles"))
         fields["principles"] = self.principles or ()
         fields["start"] = self.read_start(data.get("start"))
         fields["nodes"] = self.read_nodes(data.get("nodes"))
         if fields["nodes"] is None:
-            return Checked(None, self.issues, False)
+            return Checked(None, self.problems, False)
         return Checked(
-            {k: v for k, v in fields.items() if v is not None}, self.issues, self.shape_ok
+            {k: v for k, v in fields.items() if v is not None}, self.problems, self.shape_ok
         )
 
     def read_header(self, data: dict) -> None:
         if data.get("format") != FORMAT:
-            self.add(f"Dit is geen Kantelwerk-scenario: 'format' moet \"{FORMAT}\" zijn.")
+            self.add("wrong_format", field="format", expected=FORMAT)
         version = data.get("version")
         if type(version) is not int or version != VERSION:
-            self.add("Alleen versie 1 van het formaat wordt ondersteund: 'version' moet 1 zijn.")
+            self.add("wrong_version", field="version", expected=VERSION)
 
     def text(
         self,
         obj: dict,
         name: str,
-        what: str,
         *,
         required: bool = False,
         limit: int = MAX_TEXT,
         node: str | None = None,
         choice: str | None = None,
+        field: str | None = None,
     ) -> str:
         """Return obj[name] as checked text, or "" after reporting what is wrong."""
+        field = field or name
         value = obj.get(name)
         if value is None or value == "":
             if required:
-                self.add(f"{_cap(what)} ontbreekt of is leeg.", node, choice)
+                self.add("text_missing", node, choice, field)
             return ""
-        message = _text_problem(value, limit)
-        if message:
-            self.add(f"{_cap(what)} {message}", node, choice)
+        wrong = _text_problem(value, limit)
+        if wrong:
+            code, params = wrong
+            self.add(code, node, choice, field, **params)
             return ""
         if required and not value.strip():
-            self.add(f"{_cap(what)} bevat alleen spaties.", node, choice)
+            self.add("text_only_spaces", node, choice, field)
         return value
 
-    def flag(self, obj: dict, name: str, where: str, node: str) -> bool:
+    def flag(self, obj: dict, name: str, node: str) -> bool:
         """Return obj[name] as a bool: absent is False, anything but true/false is reported."""
         value = obj.get(name)
         if value is None:
             return False
         if type(value) is not bool:
-            self.add(f"'{name}' in {where} moet true of false zijn.", node)
+            self.add("not_a_flag", node, field=name)
             return False
         return value
 
     def one_of(
-        self, obj: dict, name: str, allowed: tuple[str, ...], what: str, node: str | None = None
+        self, obj: dict, name: str, allowed: tuple[str, ...], node: str | None = None
     ) -> str | None:
         """Return obj[name] if it is one of allowed; None (the default) when absent or wrong."""
         value = obj.get(name)
         if value is None:
             return None
         if not isinstance(value, str) or value not in allowed:
-            self.add(f"{what} moet een van deze zijn: {', '.join(allowed)}.", node)
+            self.add("not_one_of", node, field=name, allowed=allowed)
             return None
         return value
 
@@ -222,46 +220,43 @@ class _Reader:
         if persona is None:
             return {}
         if not isinstance(persona, dict):
-            self.add("'persona' moet een object zijn met 'name', 'age' en 'situation'.")
+            self.add("persona_not_object", field="persona")
             return {}
         age = persona.get("age")
         if age is not None and (type(age) is not int or not 0 <= age <= MAX_AGE):
-            self.add(f"De leeftijd ('persona.age') moet een heel getal van 0 tot {MAX_AGE} zijn.")
+            self.add("bad_age", field="persona.age", limit=MAX_AGE)
             age = None
         return {
-            "persona_name": self.text(persona, "name", "de naam ('persona.name')", limit=MAX_TITLE),
+            "persona_name": self.text(persona, "name", limit=MAX_TITLE, field="persona.name"),
             "persona_age": age,
-            "persona_situation": self.text(persona, "situation", "de situatie ('persona')"),
+            "persona_situation": self.text(persona, "situation", field="persona.situation"),
         }
 
     def read_principles(self, value: object) -> tuple[str, ...] | None:
         if not isinstance(value, list):
-            self.add("Het veld 'principles' ontbreekt of is geen lijst van principes.")
+            self.add("principles_missing", field="principles")
             return None
         slugs: dict[str, None] = {}
         for number, slug in enumerate(value, 1):
             if not is_key(slug):
-                self.add(
-                    f"Principe nummer {number} in 'principles' moet een naam zijn van 1 tot 64 "
-                    "kleine letters, cijfers, - of _."
-                )
+                self.add("bad_principle_name", field="principles", number=number)
             elif slug in slugs:
-                self.add(f"Het principe {quote(slug)} staat twee keer in 'principles'.")
+                self.add("duplicate_principle", field="principles", principle=slug)
             else:
                 if self.known is not None and slug not in self.known:
-                    self.add(f"Het principe {quote(slug)} bestaat niet op dit platform.")
+                    self.add("unknown_principle", field="principles", principle=slug)
                 slugs[slug] = None
         return tuple(slugs)
 
     def read_start(self, value: object) -> str:
         if isinstance(value, str):
             return value
-        self.broken_shape("Het veld 'start' ontbreekt: geef de sleutel van de eerste stap.")
+        self.broken_shape("start_missing", field="start")
         return ""
 
     def read_nodes(self, value: object) -> list[dict] | None:
         if not isinstance(value, list):
-            self.add("Het veld 'nodes' ontbreekt of is geen lijst van stappen.")
+            self.add("nodes_missing", field="nodes")
             return None
         nodes: list[dict] = []
         keys: set[str] = set()
@@ -270,8 +265,7 @@ class _Reader:
             if node is None:
                 self.shape_ok = False
             elif node["key"] in keys:
-                key = node["key"]
-                self.broken_shape(f"Er zijn meerdere stappen met de sleutel {quote(key)}.", key)
+                self.broken_shape("duplicate_node_key", node["key"], field="key")
             else:
                 keys.add(node["key"])
                 nodes.append(node)
@@ -279,31 +273,28 @@ class _Reader:
 
     def read_node(self, number: int, raw: object) -> dict | None:
         if not isinstance(raw, dict):
-            self.add(f"Stap nummer {number} moet een object zijn.")
+            self.add("node_not_object", number=number)
             return None
         key = raw.get("key")
         if not isinstance(key, str):
-            self.add(f"Stap nummer {number} heeft geen sleutel ('key').")
+            self.add("node_without_key", number=number)
             return None
         if not is_key(key):
-            self.add(f"De sleutel {quote(key)} van stap nummer {number} {_KEY_RULE}", key)
-        where = f"stap {quote(key)}"
+            self.add("bad_node_key", key, field="key", number=number)
         end = raw.get("end")
         if end is None:
             end = False
         elif type(end) is not bool:
-            self.broken_shape(f"'end' in {where} moet true of false zijn.", key)
+            self.broken_shape("not_a_flag", key, field="end")
             end = False
         node = {
             "key": key,
-            "text": self.text(raw, "text", f"de tekst van {where}", required=True, node=key),
-            "speaker": self.one_of(raw, "speaker", SPEAKERS, f"De spreker van {where}", key),
-            "speaker_name": self.text(
-                raw, "speaker_name", f"de naam van de spreker in {where}", limit=MAX_NAME, node=key
-            ),
-            "fixed_order": self.flag(raw, "fixed_order", where, key),
+            "text": self.text(raw, "text", required=True, node=key),
+            "speaker": self.one_of(raw, "speaker", SPEAKERS, key),
+            "speaker_name": self.text(raw, "speaker_name", limit=MAX_NAME, node=key),
+            "fixed_order": self.flag(raw, "fixed_order", key),
             "end": end,
-            "outcome": self.text(raw, "outcome", f"de uitkomst van {where}", node=key),
+            "outcome": self.text(raw, "outcome", node=key),
             "choices": self.read_choices(key, raw.get("choices")),
         }
         return {k: v for k, v in node.items() if v is not None}
@@ -312,7 +303,7 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.broken_shape(f"De keuzes van stap {quote(node)} moeten een lijst zijn.", node)
+            self.broken_shape("choices_not_list", node, field="choices")
             return []
         choices: list[dict] = []
         for number, raw in enumerate(value, 1):
@@ -322,72 +313,57 @@ class _Reader:
                 continue
             key = choice["key"]
             if any(c["key"] == key for c in choices):
-                message = f"Stap {quote(node)} heeft meerdere keuzes met de sleutel {quote(key)}."
-                self.add(message, node, key)
+                self.add("duplicate_choice_key", node, key, "key")
             choices.append(choice)
         return choices
 
     def read_choice(self, node: str, number: int, raw: object) -> dict | None:
-        where = f"keuze nummer {number} in stap {quote(node)}"
         if not isinstance(raw, dict):
-            self.add(f"{_cap(where)} moet een object zijn.", node)
+            self.add("choice_not_object", node, field="choices", number=number)
             return None
         key = raw.get("key")
         if not isinstance(key, str):
-            self.add(f"{_cap(where)} heeft geen sleutel ('key').", node)
+            self.add("choice_without_key", node, field="choices", number=number)
             return None
         if not is_key(key):
-            self.add(f"De sleutel {quote(key)} van {where} {_KEY_RULE}", node, key)
-        where = f"keuze {quote(key)} in stap {quote(node)}"
+            self.add("bad_choice_key", node, key, "key", number=number)
         target = raw.get("target")
         if not isinstance(target, str):
-            self.add(
-                f"{_cap(where)} heeft geen doel ('target'): geef de sleutel van een stap.",
-                node,
-                key,
-            )
+            self.add("no_target", node, key, "target")
             return None
         quality = raw.get("quality")
         if not isinstance(quality, str) or quality not in QUALITIES:
-            message = f"De kwaliteit van {where} moet desired, acceptable of less_desired zijn."
-            self.add(message, node, key)
+            self.add("bad_quality", node, key, "quality", allowed=QUALITIES)
             quality = "acceptable"
         return {
             "key": key,
-            "text": self.text(
-                raw, "text", f"de tekst van {where}", required=True, node=node, choice=key
-            ),
+            "text": self.text(raw, "text", required=True, node=node, choice=key),
             "target": target,
             "quality": quality,
             "scores": self.read_scores(node, key, raw.get("scores")),
-            "feedback": self.text(
-                raw, "feedback", f"de feedback van {where}", node=node, choice=key
-            ),
+            "feedback": self.text(raw, "feedback", node=node, choice=key),
         }
 
     def read_scores(self, node: str, choice: str, value: object) -> dict[str, int]:
-        where = f"keuze {quote(choice)} in stap {quote(node)}"
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.add(
-                f"De scores van {where} moeten een object zijn (principe: getal).", node, choice
-            )
+            self.add("scores_not_object", node, choice, "scores")
             return {}
         scores: dict[str, int] = {}
         for slug, score in value.items():
             if self.principles is not None and slug not in self.principles:
-                message = (
-                    f"{_cap(where)} geeft een score voor {quote(slug)}, "
-                    "maar dat principe staat niet in 'principles'."
-                )
-                self.add(message, node, choice)
+                self.add("score_for_unlisted_principle", node, choice, "scores", principle=slug)
             elif type(score) is not int or not MIN_SCORE <= score <= MAX_SCORE:
-                message = (
-                    f"De score voor {quote(slug)} bij {where} "
-                    "moet een heel getal van -2 tot 2 zijn."
+                self.add(
+                    "score_out_of_range",
+                    node,
+                    choice,
+                    "scores",
+                    principle=slug,
+                    low=MIN_SCORE,
+                    high=MAX_SCORE,
                 )
-                self.add(message, node, choice)
             else:
                 scores[slug] = score
         return scores
