@@ -17,7 +17,7 @@ def admin_login(request):
     """
     if not request.user.is_authenticated:
         return redirect_to_login(request.GET.get("next", "/admin/"))
-    if request.user.has_perm("wagtailadmin.access_admin"):
+    if roles.may_use_admin(request.user):
         target = request.GET.get("next", "")
         safe = url_has_allowed_host_and_scheme(target, {request.get_host()})
         return redirect(target if safe and target else "wagtailadmin_home")

@@ -18,11 +18,13 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from . import roles
+
 FIRST_ADMIN_VISIT = "kantelwerk.first_admin_visit"
 
 
 def can_reach_admin(user) -> bool:
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    return roles.may_use_admin(user)
 
 
 def has_totp(user) -> bool:

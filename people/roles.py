@@ -83,6 +83,12 @@ def _in_group(user, name: str) -> bool:
     return name in names
 
 
+def may_use_admin(user) -> bool:
+    """Staff of every role reach the Wagtail admin; what they see there, their rights decide."""
+    app_label, _model, codename = ADMIN_ACCESS
+    return user.is_authenticated and user.has_perm(f"{app_label}.{codename}")
+
+
 def is_platform_admin(user) -> bool:
     return user.is_authenticated and user.is_active and user.is_superuser
 

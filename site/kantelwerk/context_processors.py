@@ -39,7 +39,7 @@ def roles(request):
             return {
                 "trainer": roles.is_trainer(user),
                 "manager": roles.is_manager(user),
-                "admin": user.has_perm("wagtailadmin.access_admin"),
+                "admin": roles.may_use_admin(user),
             }
 
         return cache.get_or_set(f"nav-roles:{user.pk}", compute, NAV_ROLES_SECONDS)

@@ -4,7 +4,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from people import mfa
+from people import mfa, roles
 
 
 class ContentSecurityPolicyMiddleware:
@@ -42,8 +42,8 @@ class UploadLimitsMiddleware:
 
     @staticmethod
     def _may_post_large_forms(request) -> bool:
-        return request.path.startswith(settings.CSP_ADMIN_PREFIX) and request.user.has_perm(
-            "wagtailadmin.access_admin"
+        return request.path.startswith(settings.CSP_ADMIN_PREFIX) and roles.may_use_admin(
+            request.user
         )
 
     @staticmethod
