@@ -174,8 +174,12 @@ def overview_about(request, teams, filters: OverviewFilters) -> exports.About:
 
 
 def _overview_filename(teams, filters: OverviewFilters) -> str:
-    scope = filters.team.name if filters.team else (teams[0].name if len(teams) == 1 else "")
-    return exports.export_filename(_("team"), scope, _("overview"))
+    """Named after the chosen team; for several, after their organisation when they share one."""
+    if filters.team or len(teams) == 1:
+        return exports.export_filename(_("team"), (filters.team or teams[0]).name, _("overview"))
+    organisations = {team.organisation for team in teams}
+    scope = organisations.pop().name if len(organisations) == 1 else _("teams")
+    return exports.export_filename(scope, _("team overview"))
 
 
 @login_required

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from courses.models import LessonProgress
 from dashboards.exports import defuse, defuse_csv
-from people.models import Profile
+from people.models import Profile, Team
 
 from .conftest import play
 
@@ -211,6 +211,12 @@ def test_file_names_say_which_team_what_and_when(client, manager, team, team_wit
     overview = client.get(reverse("team-overview-export", args=["csv"]))
     assert overview["Content-Disposition"] == (
         f'attachment; filename="team-sociaal-wijkteam-noord-overzicht-{today}.csv"'
+    )
+    # Managing several teams of one organisation, the file is named after it.
+    Team.objects.create(organisation=team.organisation, name="Zuid").managers.add(manager.profile)
+    overview = client.get(reverse("team-overview-export", args=["xlsx"]))
+    assert overview["Content-Disposition"] == (
+        f'attachment; filename="welzijn-testdorp-teamoverzicht-{today}.xlsx"'
     )
 
 
