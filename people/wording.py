@@ -12,6 +12,11 @@ DJANGO = [
     gettext_noop("Your old password was entered incorrectly. Please enter it again."),
 ]
 ALLAUTH = [
+    gettext_noop(
+        'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for '
+        "user %(user_display)s."
+    ),
+    gettext_noop("Confirmation email sent to %(email)s."),
     gettext_noop("Please contact us if you have any trouble resetting your password."),
     gettext_noop(
         "We have sent you an email. If you have not received it please check your spam "
