@@ -21,6 +21,7 @@ from .access import get_cohort_for_member, get_cohort_for_trainer, get_lesson_fo
 from .cohorts import role_mix
 from .models import Cohort
 from .progress import course_progress, finished_scenarios, principle_profile
+from .welcome import is_newcomer
 
 
 @login_required
@@ -57,6 +58,7 @@ def my_learning(request):
         "scenarios": finished_scenarios(user),
         "profile": profile,
         "radar": radar if profile else "",
+        "first_visit": is_newcomer(request),
     }
     return render(request, "courses/my_learning.html", context)
 

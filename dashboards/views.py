@@ -8,12 +8,16 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from courses.access import get_cohort_for_trainer
 from people import roles
 from people.models import Role, listed_people
+from people.names import display_name
 from scenarios.qualities import Quality
 from scenarios.radar import render_radar
 
@@ -132,6 +136,52 @@ def overview_sheet(rows) -> exports.Sheet:
     return exports.Sheet(_("Team overview"), header, lines)
 
 
+def _scope_name(teams, team) -> str:
+    """The team a download is about, or the manager's teams together."""
+    if team is not None:
+        return team.name
+    return ", ".join(t.name for t in teams)
+
+
+def _made(request) -> list[tuple[str, object]]:
+    now = timezone.localtime().replace(microsecond=0, tzinfo=None)
+    return [(_("Made on"), now), (_("Made by"), display_name(request.user))]
+
+
+def overview_about(request, teams, filters: OverviewFilters) -> exports.About:
+    roles_by_value = dict(Role.choices)
+    return exports.About(
+        title=_("Team overview"),
+        lines=[
+            (_("Team"), _scope_name(teams, filters.team)),
+            (_("Role"), capfirst(roles_by_value[filters.role]) if filters.role else _("All roles")),
+            (_("Course"), filters.course.title if filters.course else _("All courses")),
+            (
+                _("Period"),
+                _("Everything up to and including %(day)s")
+                % {"day": date_format(timezone.localdate())},
+            ),
+            *_made(request),
+            (
+                _("Privacy"),
+                _(
+                    "The latest overall score is shown only for members who share their "
+                    "scores with their manager; for the others the cell is empty."
+                ),
+            ),
+        ],
+    )
+
+
+def _overview_filename(teams, filters: OverviewFilters) -> str:
+    """Named after the chosen team; for several, after their organisation when they share one."""
+    if filters.team or len(teams) == 1:
+        return exports.export_filename(_("team"), (filters.team or teams[0]).name, _("overview"))
+    organisations = {team.organisation for team in teams}
+    scope = organisations.pop().name if len(organisations) == 1 else _("teams")
+    return exports.export_filename(scope, _("team overview"))
+
+
 @login_required
 def team_overview_export(request, fmt: str):
     try:
@@ -140,9 +190,10 @@ def team_overview_export(request, fmt: str):
         return _bad_request(request, str(error))
     rows = member_rows(overview_queryset(members, filters), teams, filters.course_id)
     sheets = [overview_sheet(rows)]
+    filename = _overview_filename(teams, filters)
     if fmt == "xlsx":
-        return exports.xlsx_response("team-overview", sheets)
-    return exports.csv_response("team-overview", sheets)
+        return exports.xlsx_response(filename, sheets, overview_about(request, teams, filters))
+    return exports.csv_response(filename, sheets)
 
 
 def _growth(request):
@@ -185,7 +236,7 @@ def growth_sheets(growth: Growth) -> list[exports.Sheet]:
     timeline = exports.Sheet(
         _("Attempts per month"),
         [_("Month"), _("Finished attempts")],
-        [(month.strftime("%Y-%m"), n) for month, n in growth.timeline],
+        [(exports.Month.of(month), n) for month, n in growth.timeline],
     )
     if not growth.enough:
         return [timeline]
@@ -201,7 +252,7 @@ def growth_sheets(growth: Growth) -> list[exports.Sheet]:
         _("Choices per month"),
         header,
         [
-            [month.month.strftime("%Y-%m")]
+            [exports.Month.of(month.month)]
             + (
                 [""] * (2 * len(QUALITIES))
                 if month.hidden
@@ -220,10 +271,41 @@ def team_growth_export(request, fmt: str):
     except BadFilter as error:
         return _bad_request(request, str(error))
     sheets = growth_sheets(growth)
-    filename = f"team-growth-{team.pk}"
+    filename = exports.export_filename(_("team"), team.name, _("growth"))
     if fmt == "xlsx":
-        return exports.xlsx_response(filename, sheets)
+        return exports.xlsx_response(filename, sheets, growth_about(request, team, growth))
     return exports.csv_response(filename, sheets)
+
+
+def _month_name(month) -> str:
+    return date_format(month, "F Y")
+
+
+def growth_about(request, team, growth: Growth) -> exports.About:
+    months = [month for month, _n in growth.timeline]
+    period = (
+        _("%(first)s to %(last)s")
+        % {"first": _month_name(months[0]), "last": _month_name(months[-1])}
+        if months
+        else _("No finished attempts yet")
+    )
+    return exports.About(
+        title=_("Growth of the team"),
+        lines=[
+            (_("Team"), _("%(team)s, with its sub-teams") % {"team": team.name}),
+            (_("Role"), _("All roles")),
+            (_("Period"), period),
+            *_made(request),
+            (
+                _("Privacy"),
+                _(
+                    "A figure that fewer than %(n)s members contribute to is hidden: its cells "
+                    "are empty. Scores are only given when at least %(n)s members played."
+                )
+                % {"n": MIN_CONTRIBUTORS},
+            ),
+        ],
+    )
 
 
 @login_required

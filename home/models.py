@@ -33,6 +33,13 @@ class HomePage(Page):
             return getattr(self, f"{field}_en") or getattr(self, field)
         return getattr(self, field)
 
+    def get_context(self, request, *args, **kwargs):
+        from courses.welcome import is_newcomer
+
+        context = super().get_context(request, *args, **kwargs)
+        context["first_visit"] = is_newcomer(request)
+        return context
+
     @property
     def display_heading(self) -> str:
         return self._in_language("heading")

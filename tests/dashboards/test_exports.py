@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from courses.models import LessonProgress
 from dashboards.exports import defuse, defuse_csv
-from people.models import Profile
+from people.models import Profile, Team
 
 from .conftest import play
 
@@ -19,13 +19,16 @@ from .conftest import play
 def read_csv(response) -> list[list[str]]:
     assert response["Content-Disposition"].startswith("attachment;")
     text = response.content.decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def read_xlsx(response) -> dict[str, list[tuple]]:
+    """The sheets with figures, after the first sheet that says what the file holds."""
     assert response["Content-Disposition"].startswith("attachment;")
     book = load_workbook(io.BytesIO(response.content))
-    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book}
+    about, *sheets = book
+    assert about.title == "Over dit bestand"
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in sheets}
 
 
 @pytest.fixture
@@ -145,13 +148,18 @@ def test_the_growth_export_equals_the_page(client, manager, team, growing_team):
         )
         for q in growth.quality
     ]
+
+    def month_text(row):  # a workbook holds each month as a real date
+        assert isinstance(row[0], datetime.datetime) and row[0].day == 1
+        return (row[0].strftime("%Y-%m"), *row[1:])
+
     assert any(q.hidden for q in growth.quality) and not all(q.hidden for q in growth.quality)
 
     sheets = read_xlsx(client.get(reverse("team-growth-export", args=["xlsx"]), {"team": team.pk}))
     profile_sheet, timeline_sheet, quality_sheet = sheets.values()
     assert [tuple(r[:3]) for r in profile_sheet[1:]] == profile
-    assert [tuple(r) for r in timeline_sheet[1:]] == timeline
-    assert [tuple(r) for r in quality_sheet[1:]] == quality
+    assert [month_text(r) for r in timeline_sheet[1:]] == timeline
+    assert [month_text(r) for r in quality_sheet[1:]] == quality
 
     rows = read_csv(client.get(reverse("team-growth-export", args=["csv"]), {"team": team.pk}))
     sections, current = [], None
@@ -182,3 +190,81 @@ def test_a_small_teams_growth_export_holds_no_scores(
     assert len(sheets) == 1  # only the attempts per month
     rows = read_csv(client.get(reverse("team-growth-export", args=["csv"]), {"team": team.pk}))
     assert len(rows[0]) == 2
+
+
+def test_a_csv_opens_in_columns_in_dutch_excel(client, manager, team_with_progress):
+    client.force_login(manager)
+    response = client.get(reverse("team-overview-export", args=["csv"]))
+    assert response.content.startswith("\ufeff".encode())  # Excel then reads UTF-8
+    first_line = response.content.decode("utf-8-sig").splitlines()[0]
+    assert first_line.split(";")[:3] == ["Naam", "Rol", "Teams"]
+    assert "," not in first_line
+
+
+def test_file_names_say_which_team_what_and_when(client, manager, team, team_with_progress):
+    client.force_login(manager)
+    today = timezone.localdate().isoformat()
+    growth = client.get(reverse("team-growth-export", args=["xlsx"]), {"team": team.pk})
+    assert growth["Content-Disposition"] == (
+        f'attachment; filename="team-sociaal-wijkteam-noord-groei-{today}.xlsx"'
+    )
+    overview = client.get(reverse("team-overview-export", args=["csv"]))
+    assert overview["Content-Disposition"] == (
+        f'attachment; filename="team-sociaal-wijkteam-noord-overzicht-{today}.csv"'
+    )
+    # Managing several teams of one organisation, the file is named after it.
+    Team.objects.create(organisation=team.organisation, name="Zuid").managers.add(manager.profile)
+    overview = client.get(reverse("team-overview-export", args=["xlsx"]))
+    assert overview["Content-Disposition"] == (
+        f'attachment; filename="welzijn-testdorp-teamoverzicht-{today}.xlsx"'
+    )
+
+
+def about_sheet(response) -> dict[str, object]:
+    book = load_workbook(io.BytesIO(response.content))
+    about = book.worksheets[0]
+    assert about.title == "Over dit bestand"
+    return {row[0]: row[1] for row in about.iter_rows(values_only=True) if row and row[1]}
+
+
+def test_the_first_sheet_says_what_the_file_holds(client, manager, team, team_with_progress):
+    client.force_login(manager)
+    response = client.get(
+        reverse("team-overview-export", args=["xlsx"]), {"role": "volunteer", "team": team.pk}
+    )
+    about = about_sheet(response)
+    assert about["Team"] == "Sociaal Wijkteam Noord"
+    assert about["Rol"] == "Vrijwilliger"
+    assert about["Cursus"] == "Alle cursussen"
+    assert about["Gemaakt door"] == "Bob"
+    assert isinstance(about["Gemaakt op"], datetime.datetime)
+    assert abs(about["Gemaakt op"] - timezone.localtime().replace(tzinfo=None)).seconds < 60
+    assert "tot en met" in about["Periode"]
+    assert "delen" in about["Privacy"]
+
+    growth = about_sheet(
+        client.get(reverse("team-growth-export", args=["xlsx"]), {"team": team.pk})
+    )
+    assert growth["Team"].startswith("Sociaal Wijkteam Noord")
+    assert "minder dan 5" in growth["Privacy"] and "verborgen" in growth["Privacy"]
+    assert growth["Periode"]
+
+
+def test_a_sheet_has_a_fixed_filtered_header_fitting_columns_and_real_values(
+    client, manager, team_with_progress
+):
+    client.force_login(manager)
+    response = client.get(reverse("team-overview-export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[1]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:J{sheet.max_row}"
+    header = [cell.value for cell in sheet[1]]
+    widths = {
+        heading: sheet.column_dimensions[cell.column_letter].width
+        for heading, cell in zip(header, sheet[1], strict=True)
+    }
+    assert all(widths[heading] >= len(heading) for heading in header)
+    assert widths["Naam"] < widths["Laatste activiteit"] <= 62
+    alice = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "Alice")
+    assert alice[4].data_type == "n" and isinstance(alice[6].value, int)
+    assert isinstance(alice[8].value, datetime.datetime) and alice[8].is_date

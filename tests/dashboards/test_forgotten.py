@@ -31,7 +31,7 @@ def test_the_overview_and_its_exports_do_not_list_a_deleted_member(client, manag
     assert len(names) == 4 and ANONYMOUS_NAME not in names
     assert ANONYMOUS_NAME not in page.content.decode()
     export = client.get(reverse("team-overview-export", args=["csv"]))
-    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 1 + 4 and ANONYMOUS_NAME not in export.content.decode()
 
 

@@ -149,7 +149,7 @@ def test_a_principle_practised_by_one_member_is_hidden_in_a_team_of_five(
     assert "100" not in row and "50" not in row and "verborgen" in row
     export = client.get(reverse("team-growth-export", args=["csv"]), {"team": team.pk})
     line = next(r for r in export.content.decode("utf-8-sig").splitlines() if "Integraal" in r)
-    assert line.split(",")[1:] == ["", "", ""]
+    assert line.split(";")[1:] == ["", "", ""]
 
 
 def test_a_month_in_which_fewer_than_five_members_played_is_hidden(

@@ -183,4 +183,4 @@ def test_reading_the_pages_in_turn_gives_the_whole_sorted_list(
     export = client.get(reverse("team-overview-export", args=["csv"]), {"sort": sort})
     lines = export.content.decode("utf-8-sig").splitlines()[1:]
     assert len(shown) == len(lines) == 70
-    assert [name for name, _ in shown] == [line.split(",")[0] for line in lines]
+    assert [name for name, _ in shown] == [line.split(";")[0] for line in lines]

@@ -71,3 +71,14 @@ def test_the_anonymous_home_page_needs_few_queries(client, db):
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/").status_code == 200
     assert len(captured) <= 4, "\n".join(query["sql"][:200] for query in captured)
+
+
+def test_an_uninvited_visitor_reads_how_to_take_part(client, learner):
+    page = client.get("/").content.decode()
+    part = page.split("data-take-part")[1].split("</section>")[0]
+    assert "Hoe doe ik mee?" in part
+    assert "via je organisatie of met een uitnodiging van je trainer" in part
+    assert f'href="{reverse("account_signup")}"' in part
+    assert "uitnodigingslink" in part and "aanmeldcode" in part
+    client.force_login(learner)
+    assert "data-take-part" not in client.get("/").content.decode()

@@ -166,7 +166,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The name mails, subjects and the admin use, and the address mail comes from.
+SITE_NAME = env_str("SITE_NAME", "Kantelwerk")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@kantelwerk.nl>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Accounts: email and password, no usernames.
+ACCOUNT_ADAPTER = "people.accounts.AccountAdapter"
+# allauth names people in its messages ("ingelogd als …") by their name, not their username.
+ACCOUNT_USER_DISPLAY = "people.names.display_name"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Sign-up also asks name, role, organisation and team: a learner's place in a mixed group.
@@ -188,12 +196,12 @@ ACCOUNT_RATE_LIMITS = {
     # Deleting an account asks for the password: as many guesses as allauth's password change.
     "delete_account": "5/m/user",
 }
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kantelwerk] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my-learning"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Kantelwerk"
+MFA_TOTP_ISSUER = SITE_NAME
 # Everyone who can open the Wagtail admin sets up TOTP within this many days of their first
 # visit to it (people.mfa); after that the admin sends them to set it up first.
 STAFF_MFA_GRACE_DAYS = 14
@@ -226,7 +234,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024 * 1024
 SITE_UPLOAD_MAX_NUMBER_FIELDS = 1_000
 SITE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-WAGTAIL_SITE_NAME = "Kantelwerk"
+WAGTAIL_SITE_NAME = SITE_NAME
 # No Gravatar: it would learn a hash of every staff email (people/avatars.py draws initials).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
