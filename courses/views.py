@@ -16,9 +16,10 @@ from people.forms import ProfileDetailsForm
 from people.models import listed_people
 from scenarios.radar import render_radar
 
-from . import flows
+from . import joining
 from .access import get_cohort_for_member, get_cohort_for_trainer, get_lesson_for_user
 from .cohorts import role_mix
+from .completion import mark_lesson_done
 from .models import Cohort
 from .progress import course_progress, finished_scenarios, principle_profile
 
@@ -27,7 +28,7 @@ from .progress import course_progress, finished_scenarios, principle_profile
 @require_POST
 def lesson_done(request, pk: int):
     lesson = get_lesson_for_user(request.user, pk)
-    flows.mark_lesson_done(request.user, lesson)
+    mark_lesson_done(request.user, lesson)
     messages.success(request, _("Lesson marked as done."))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
@@ -111,15 +112,15 @@ def cohort_renew_invite(request, pk: int):
 def join(request, code: str):
     """Show an invitation (GET) and join the group (POST, logged in)."""
     try:
-        cohort = flows.cohort_for_invite(code)
-    except flows.InviteNotValid as problem:
+        cohort = joining.cohort_for_invite(code)
+    except joining.InviteNotValid as problem:
         status = problem.problem.value
         return render(request, "courses/invite_invalid.html", {"problem": problem}, status=status)
     user = request.user
     if not user.is_authenticated:
-        flows.remember_invite(request.session, code)
+        joining.remember_invite(request.session, code)
         return render(request, "courses/invite.html", {"cohort": cohort})
-    if flows.is_member(user, cohort):
+    if joining.is_member(user, cohort):
         messages.info(
             request,
             _("You are a member of %(group)s.") % {"group": cohort.name},
@@ -131,7 +132,7 @@ def join(request, code: str):
     if request.method == "POST" and (form is None or form.is_valid()):
         if form is not None:
             form.save()
-        flows.join_cohort(user, cohort)
+        joining.join_cohort(user, cohort)
         messages.success(request, _("Welcome to %(group)s.") % {"group": cohort.name})
         return redirect(_first_lesson_url(user, cohort))
     return render(request, "courses/invite.html", {"cohort": cohort, "form": form})

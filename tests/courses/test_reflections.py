@@ -21,7 +21,7 @@ from courses.models import (
 from courses.reflection_hooks import reflection_panel
 from courses.rendering import render_reflection
 from people.models import Profile, Role
-from scenarios import flows as play
+from scenarios import playing as play
 from scenarios.interop import import_scenario
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioIndexPage
 

@@ -16,9 +16,9 @@ from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, Less
 from dashboards.load_data import _own_timestamps, random_walk
 from people.models import Profile, Role, Team
 from scenarios import engine, interop
-from scenarios.flows import score_rows
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore
+from scenarios.playing import score_rows
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "demo"
 
