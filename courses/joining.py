@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 
+from .access import find_membership
 from .models import Cohort
 
 PENDING_INVITE_KEY = "courses_pending_invite"
@@ -30,16 +31,9 @@ def cohort_for_invite(code: str) -> Cohort:
     return cohort
 
 
-def is_member(user, cohort: Cohort) -> bool:
-    return (
-        cohort.participants.filter(pk=user.pk).exists()
-        or cohort.trainers.filter(pk=user.pk).exists()
-    )
-
-
 def join_cohort(user, cohort: Cohort) -> bool:
     """Add the user as a participant; return False when they already belonged to the group."""
-    if is_member(user, cohort):
+    if find_membership(user, cohort.pk) is not None:
         return False
     cohort.participants.add(user)
     return True

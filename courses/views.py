@@ -17,7 +17,7 @@ from people.models import listed_people
 from scenarios.radar import render_radar
 
 from . import joining
-from .access import get_cohort_for_member, get_cohort_for_trainer, get_lesson_for_user
+from .access import find_membership, get_cohort_for_trainer, get_lesson_for_user, get_membership
 from .cohorts import role_mix
 from .completion import mark_lesson_done
 from .models import Cohort
@@ -80,8 +80,8 @@ def trainer_cohorts(request):
 
 @login_required
 def cohort_detail(request, pk: int):
-    cohort = get_cohort_for_member(request.user, pk)
-    is_trainer = cohort.trainers.filter(pk=request.user.pk).exists()
+    membership = get_membership(request.user, pk)
+    cohort, is_trainer = membership.cohort, membership.is_trainer
     members = list(
         listed_people(cohort.participants.select_related("profile")).order_by(
             "profile__display_name"
@@ -120,7 +120,7 @@ def join(request, code: str):
     if not user.is_authenticated:
         joining.remember_invite(request.session, code)
         return render(request, "courses/invite.html", {"cohort": cohort})
-    if joining.is_member(user, cohort):
+    if find_membership(user, cohort.pk) is not None:
         messages.info(
             request,
             _("You are a member of %(group)s.") % {"group": cohort.name},

@@ -18,7 +18,7 @@ from courses.models import (
     Reflection,
     ReflectionReply,
 )
-from courses.reflection_hooks import reflection_panel
+from courses.reflections.hooks import reflection_panel
 from courses.rendering import render_reflection
 from people.models import Profile, Role
 from scenarios import playing as play
