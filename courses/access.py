@@ -153,12 +153,10 @@ def trained_cohorts(user, cohorts: QuerySet[Cohort] | None = None) -> QuerySet[C
 
 def get_cohort_for_trainer(user, pk: int) -> Cohort:
     """Return a learning group the user trains, or 404."""
-    if not user.is_authenticated:
+    membership = get_membership(user, pk)
+    if not membership.is_trainer:
         raise Http404
-    cohort = Cohort.objects.select_related("course").filter(pk=pk, trainers=user).first()
-    if cohort is None:
-        raise Http404
-    return cohort
+    return membership.cohort
 
 
 def cohort_for_course(user, course: CoursePage) -> Cohort | None:

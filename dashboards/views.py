@@ -11,14 +11,14 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from courses.access import get_cohort_for_trainer
+from courses.access import get_cohort_for_trainer, trained_cohorts
 from people import roles
 from people.models import Role, listed_people
 from scenarios.qualities import Quality
 from scenarios.radar import render_radar
 
 from . import exports
-from .access import cohorts_for_trainer, get_teams_for_manager, members_of, subtree_of
+from .access import get_teams_for_manager, members_of, subtree_of
 from .growth import MIN_CONTRIBUTORS, QUALITIES, Growth, team_growth
 from .overview import (
     PER_PAGE,
@@ -229,7 +229,7 @@ def team_growth_export(request, fmt: str):
 @login_required
 def trainer_overview(request):
     cohorts = list(
-        cohorts_for_trainer(request.user)
+        trained_cohorts(request.user)
         .select_related("course")
         .annotate(
             participant_count=Count("participants", distinct=True),
