@@ -12,13 +12,13 @@ from django.urls import reverse
 
 from courses.models import Reflection, ReflectionReply
 from courses.reflections.forms import NewReflectionForm
-from tests.courses import test_reflections as builders
-from tests.courses.test_reflections import play_through, write
+from tests.builders import play_through, write
+from tests.courses import reflection_fixtures as shared
 
-scenario = builders.scenario
-course = builders.course
-lesson = builders.lesson
-cohort = builders.cohort
+scenario = shared.scenario
+course = shared.course
+lesson = shared.lesson
+cohort = shared.cohort
 
 
 def form_on(client, path, action) -> dict:
