@@ -31,7 +31,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("", include("scenarios.urls")),
     path("", include("courses.urls")),
-    path("", include("courses.reflection_urls")),
+    path("", include("courses.reflections.urls")),
     path("", include("dashboards.urls")),
     path("", include("people.urls")),
     path("", include(wagtail_urls)),
