@@ -53,6 +53,8 @@ CASES = {
     # Exports differ by format only; the team comes from the query string (tested below).
     "team-overview-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
     "team-growth-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
+    # Names no object: the one or two letters in the address are all the image shows.
+    "initials-avatar": Case(lambda w: {"letters": "KV"}, also_allowed=frozenset(OUTSIDERS)),
 }
 
 
