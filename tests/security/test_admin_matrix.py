@@ -265,6 +265,8 @@ def _membership_request(world):
 VIEWSET_OBJECTS = {
     "wagtailsnippets_scenarios_principle": lambda w: w.principle,
     "organisations": lambda w: w.base.team.organisation,
+    # The house style of side A's organisation: only its own administrators change it.
+    "house_style": lambda w: w.base.team.organisation,
     "teams": lambda w: w.base.team,
     "profiles": lambda w: w.base.learner.profile,
     "cohorts": lambda w: w.base.cohort,
@@ -278,7 +280,7 @@ VIEWSET_VIEWS = ("edit", "delete", "history", "history_results", "usage", "copy"
 for _namespace, _target in VIEWSET_OBJECTS.items():
     for _view in VIEWSET_VIEWS:
         if (
-            _namespace in ("cohorts", "wagtailusers_groups", "membership_requests")
+            _namespace in ("cohorts", "wagtailusers_groups", "membership_requests", "house_style")
             and _view == "copy"
         ):
             continue  # these viewsets have no copy view
