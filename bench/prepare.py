@@ -39,7 +39,7 @@ from django.contrib.auth import (  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
-from scenarios import flows  # noqa: E402
+from scenarios import playing  # noqa: E402
 from scenarios.access import may_play  # noqa: E402
 from scenarios.graph import scenario_for_revision  # noqa: E402
 from scenarios.models import Attempt, ScenarioPage  # noqa: E402
@@ -105,13 +105,13 @@ def learner_pool(n: int):
 
 
 def play_to_end(user, page, rng: random.Random) -> Attempt:
-    attempt = flows.start_attempt(user, page)
+    attempt = playing.start_attempt(user, page)
     for _ in range(500):
         if attempt.is_finished:
             return attempt
         node = scenario_for_revision(attempt.revision).node(attempt.current_node)
         choice = rng.choice(node.choices)
-        attempt = flows.record_choice(user, attempt.pk, attempt.step, choice.key)
+        attempt = playing.record_choice(user, attempt.pk, attempt.step, choice.key)
     raise RuntimeError(f"attempt {attempt.pk} did not reach an end in 500 steps")
 
 
@@ -247,7 +247,7 @@ def main() -> None:
         results.append(
             {"path": reverse("attempt-result", args=[finished.pk]), "cookie": cookies[user.pk]}
         )
-        running = flows.start_attempt(user, other_page)
+        running = playing.start_attempt(user, other_page)
         nodes.append(
             {"path": reverse("attempt-play", args=[running.pk]), "cookie": cookies[user.pk]}
         )

@@ -7,6 +7,8 @@ learning groups, or for every logged-in user when the course is open to all.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Cast
@@ -96,12 +98,49 @@ def get_lesson_for_user(user, pk: int) -> LessonPage:
     return lesson
 
 
-def get_cohort_for_member(user, pk: int) -> Cohort:
-    """Return a learning group the user takes part in or trains, or 404."""
-    cohort = member_cohorts(user).select_related("course").filter(pk=pk).first()
-    if cohort is None:
+@dataclass(frozen=True)
+class Membership:
+    """How a user belongs to a learning group. A trainer who also takes part counts as trainer."""
+
+    cohort: Cohort
+    user_id: int
+    is_trainer: bool
+    is_participant: bool
+
+
+def find_membership(user, cohort_pk: int) -> Membership | None:
+    """The user's membership of this learning group (as trainer or participant), or None.
+
+    The one lookup for "is this user a member of this group", in one query.
+    """
+    if not user.is_authenticated:
+        return None
+    trainers = Cohort.trainers.through.objects.filter(cohort_id=OuterRef("pk"), user_id=user.pk)
+    participants = Cohort.participants.through.objects.filter(
+        cohort_id=OuterRef("pk"), user_id=user.pk
+    )
+    cohort = (
+        Cohort.objects.select_related("course")
+        .annotate(viewer_is_trainer=Exists(trainers), viewer_is_participant=Exists(participants))
+        .filter(pk=cohort_pk)
+        .first()
+    )
+    if cohort is None or not (cohort.viewer_is_trainer or cohort.viewer_is_participant):
+        return None
+    return Membership(
+        cohort=cohort,
+        user_id=user.pk,
+        is_trainer=cohort.viewer_is_trainer,
+        is_participant=cohort.viewer_is_participant,
+    )
+
+
+def get_membership(user, cohort_pk: int) -> Membership:
+    """Return the user's membership of this learning group, or 404 for anyone outside it."""
+    membership = find_membership(user, cohort_pk)
+    if membership is None:
         raise Http404
-    return cohort
+    return membership
 
 
 def trained_cohorts(user, cohorts: QuerySet[Cohort] | None = None) -> QuerySet[Cohort]:
@@ -114,12 +153,10 @@ def trained_cohorts(user, cohorts: QuerySet[Cohort] | None = None) -> QuerySet[C
 
 def get_cohort_for_trainer(user, pk: int) -> Cohort:
     """Return a learning group the user trains, or 404."""
-    if not user.is_authenticated:
+    membership = get_membership(user, pk)
+    if not membership.is_trainer:
         raise Http404
-    cohort = Cohort.objects.select_related("course").filter(pk=pk, trainers=user).first()
-    if cohort is None:
-        raise Http404
-    return cohort
+    return membership.cohort
 
 
 def cohort_for_course(user, course: CoursePage) -> Cohort | None:

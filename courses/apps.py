@@ -12,10 +12,10 @@ class CoursesConfig(AppConfig):
 
         from scenarios.models import ScenarioIndexPage
 
-        from . import flows
+        from . import joining
         from .models import CourseIndexPage
 
-        user_signed_up.connect(flows.join_after_signup, dispatch_uid="courses_join_after_signup")
+        user_signed_up.connect(joining.join_after_signup, dispatch_uid="courses_join_after_signup")
         for section in (CourseIndexPage, ScenarioIndexPage):
             post_save.connect(open_new_section, sender=section, dispatch_uid=section.__name__)
 

@@ -9,8 +9,8 @@ from django.shortcuts import render
 from scenarios.models import ScenarioPage
 
 from . import debrief
+from .access import Membership, get_membership
 from .progress import finished_scenario_ids
-from .reflections import Membership, get_cohort_for_member
 
 
 def _cohort_scenarios(membership: Membership) -> list[ScenarioPage]:
@@ -22,7 +22,7 @@ def _cohort_scenarios(membership: Membership) -> list[ScenarioPage]:
 
 @login_required
 def debrief_index(request, pk: int):
-    membership = get_cohort_for_member(request.user, pk)
+    membership = get_membership(request.user, pk)
     scenarios = _cohort_scenarios(membership)
     finished = finished_scenario_ids(request.user, [page.pk for page in scenarios])
     for page in scenarios:
@@ -33,7 +33,7 @@ def debrief_index(request, pk: int):
 
 @login_required
 def debrief_detail(request, pk: int, scenario_page_pk: int):
-    membership = get_cohort_for_member(request.user, pk)
+    membership = get_membership(request.user, pk)
     page = next((p for p in _cohort_scenarios(membership) if p.pk == scenario_page_pk), None)
     if page is None:
         raise Http404

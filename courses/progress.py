@@ -1,6 +1,6 @@
 """How far a learner is in their courses.
 
-A lesson is done when its LessonProgress row exists (see ``courses.flows``: the learner
+A lesson is done when its LessonProgress row exists (see ``courses.completion``: the learner
 marked it done, or finished the last of its scenarios). Everything is computed with a fixed
 number of queries however many courses, lessons or group members there are.
 """

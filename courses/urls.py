@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import debrief_views, views
 
 urlpatterns = [
     path("mijn-leren/", views.my_learning, name="my-learning"),
@@ -12,4 +12,14 @@ urlpatterns = [
         name="cohort-renew-invite",
     ),
     path("uitnodiging/<str:code>/", views.join, name="cohort-join"),
+    path(
+        "leergroep/<int:pk>/nabespreking/",
+        debrief_views.debrief_index,
+        name="cohort-debrief-index",
+    ),
+    path(
+        "leergroep/<int:pk>/nabespreking/<int:scenario_page_pk>/",
+        debrief_views.debrief_detail,
+        name="cohort-debrief",
+    ),
 ]

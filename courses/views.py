@@ -16,9 +16,10 @@ from people.forms import ProfileDetailsForm
 from people.models import listed_people
 from scenarios.radar import render_radar
 
-from . import flows
-from .access import get_cohort_for_member, get_cohort_for_trainer, get_lesson_for_user
+from . import joining
+from .access import find_membership, get_cohort_for_trainer, get_lesson_for_user, get_membership
 from .cohorts import role_mix
+from .completion import mark_lesson_done
 from .models import Cohort
 from .progress import course_progress, finished_scenarios, principle_profile
 from .welcome import is_newcomer
@@ -28,7 +29,7 @@ from .welcome import is_newcomer
 @require_POST
 def lesson_done(request, pk: int):
     lesson = get_lesson_for_user(request.user, pk)
-    flows.mark_lesson_done(request.user, lesson)
+    mark_lesson_done(request.user, lesson)
     messages.success(request, _("Lesson marked as done."))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
@@ -74,8 +75,8 @@ def _trained_cohorts(user) -> list[Cohort]:
 
 @login_required
 def cohort_detail(request, pk: int):
-    cohort = get_cohort_for_member(request.user, pk)
-    is_trainer = cohort.trainers.filter(pk=request.user.pk).exists()
+    membership = get_membership(request.user, pk)
+    cohort, is_trainer = membership.cohort, membership.is_trainer
     members = list(
         listed_people(cohort.participants.select_related("profile")).order_by(
             "profile__display_name"
@@ -106,15 +107,15 @@ def cohort_renew_invite(request, pk: int):
 def join(request, code: str):
     """Show an invitation (GET) and join the group (POST, logged in)."""
     try:
-        cohort = flows.cohort_for_invite(code)
-    except flows.InviteNotValid as problem:
+        cohort = joining.cohort_for_invite(code)
+    except joining.InviteNotValid as problem:
         status = problem.problem.value
         return render(request, "courses/invite_invalid.html", {"problem": problem}, status=status)
     user = request.user
     if not user.is_authenticated:
-        flows.remember_invite(request.session, code)
+        joining.remember_invite(request.session, code)
         return render(request, "courses/invite.html", {"cohort": cohort})
-    if flows.is_member(user, cohort):
+    if find_membership(user, cohort.pk) is not None:
         messages.info(
             request,
             _("You are a member of %(group)s.") % {"group": cohort.name},
@@ -126,7 +127,7 @@ def join(request, code: str):
     if request.method == "POST" and (form is None or form.is_valid()):
         if form is not None:
             form.save()
-        flows.join_cohort(user, cohort)
+        joining.join_cohort(user, cohort)
         messages.success(request, _("Welcome to %(group)s.") % {"group": cohort.name})
         return redirect(_first_lesson_url(user, cohort))
     return render(request, "courses/invite.html", {"cohort": cohort, "form": form})

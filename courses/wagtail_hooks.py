@@ -14,9 +14,10 @@ from people.admin_permissions import ScopedDeleteView, ScopedModelViewSet, Scope
 from scenarios import hooks as scenario_hooks
 
 from .access import may_play_scenario, trained_cohorts, trainer_sees_attempt
-from .flows import mark_lessons_of_finished_scenario
+from .completion import mark_lessons_of_finished_scenario
 from .models import Cohort, CoursePage, LessonPage, LessonProgress
-from .reflection_hooks import reflection_panel, way_on_panel
+from .reflections.hooks import reflection_panel
+from .result_panels import way_on_panel
 
 register_permission_policy(Cohort, ScopedPermissionPolicy(Cohort, trained_cohorts))
 

@@ -12,7 +12,6 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
-from courses.models import Cohort
 from people.models import Profile, Team
 
 
@@ -77,9 +76,3 @@ def get_teams_for_manager(user) -> list[Team]:
     if not teams:
         raise Http404
     return teams
-
-
-def cohorts_for_trainer(user) -> QuerySet[Cohort]:
-    if not user.is_authenticated:
-        return Cohort.objects.none()
-    return Cohort.objects.filter(trainers=user)

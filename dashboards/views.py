@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from courses.access import get_cohort_for_trainer
+from courses.access import get_cohort_for_trainer, trained_cohorts
 from people import roles
 from people.models import Role, listed_people
 from people.names import display_name
@@ -22,7 +22,7 @@ from scenarios.qualities import Quality
 from scenarios.radar import render_radar
 
 from . import exports
-from .access import cohorts_for_trainer, get_teams_for_manager, members_of, subtree_of
+from .access import get_teams_for_manager, members_of, subtree_of
 from .growth import MIN_CONTRIBUTORS, QUALITIES, Growth, team_growth
 from .overview import (
     PER_PAGE,
@@ -311,7 +311,7 @@ def growth_about(request, team, growth: Growth) -> exports.About:
 @login_required
 def trainer_overview(request):
     cohorts = list(
-        cohorts_for_trainer(request.user)
+        trained_cohorts(request.user)
         .select_related("course")
         .annotate(
             participant_count=Count("participants", distinct=True),

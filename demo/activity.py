@@ -1,6 +1,6 @@
 """Three months of learning in Maaswijk: lessons done, scenarios played, reflections shared.
 
-Attempts are played through scenarios.flows, so their choices and scores are exactly what
+Attempts are played through scenarios.playing, so their choices and scores are exactly what
 playing in the browser would store; only the timestamps are moved into the past afterwards.
 Routes are drawn with a seeded random generator, so every load gives the same demo.
 """
@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from courses.models import Cohort, CoursePage, LessonProgress, Reflection, ReflectionReply
 from scenarios import engine
-from scenarios.flows import record_choice, start_attempt
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, ScenarioPage
+from scenarios.playing import record_choice, start_attempt
 
 from .course import lesson_pages
 from .learners import COHORTS, FATIMA, JEROEN, MIRJAM

@@ -25,9 +25,9 @@ from courses.models import Cohort, CoursePage, LessonPage, LessonProgress
 from people import roles as staff_roles
 from people.models import Organisation, Profile, Role, Team
 from scenarios import engine
-from scenarios.flows import score_rows
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
+from scenarios.playing import score_rows
 
 from .lessons import COURSE
 

@@ -6,15 +6,22 @@ security policy blocks it anyway, so the admin showed broken images.
 
 from __future__ import annotations
 
-from urllib.parse import quote
+import re
+import unicodedata
 from xml.sax.saxutils import escape
+
+# What an avatar URL may carry: one or two capitals, or "?" for an account that is gone.
+LETTERS = re.compile(r"^(?:[A-Z]{1,2}|\?)$")
 
 
 def initials(first_name: str, last_name: str, fallback: str) -> str:
     """'Karin de Vries' → 'KV'; someone without a name gets the first letter of their login."""
-    words = [word for word in f"{first_name} {last_name}".split() if word[:1].isupper()]
+    # Accents go (É → E), so the letters fit the avatar's address.
+    plain = unicodedata.normalize("NFKD", f"{first_name} {last_name}")
+    words = [word for word in plain.split() if "A" <= word[:1] <= "Z"]
     letters = [words[0][0], words[-1][0]] if len(words) > 1 else [w[0] for w in words]
-    return "".join(letters).upper() or (fallback[:1].upper() or "?")
+    first = fallback[:1].upper()
+    return "".join(letters) or (first if "A" <= first <= "Z" else "?")
 
 
 def initials_svg(text: str) -> str:
@@ -24,8 +31,3 @@ def initials_svg(text: str) -> str:
         '<text x="20" y="25.5" font-family="sans-serif" font-size="15" font-weight="700" '
         f'fill="#fff" text-anchor="middle">{escape(text)}</text></svg>'
     )
-
-
-def avatar_data_url(first_name: str, last_name: str, fallback: str) -> str:
-    svg = initials_svg(initials(first_name, last_name, fallback))
-    return "data:image/svg+xml," + quote(svg)

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -17,7 +18,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import membership, roles
 from .admin_permissions import ScopedModelViewSet, ScopedPermissionPolicy
-from .avatars import avatar_data_url
+from .avatars import initials
 from .models import MembershipRequest, Organisation, OrganisationStyle, Profile, Team
 
 
@@ -313,5 +314,6 @@ def keep_others_pages_in_bulk(request, action_type, objects, action_class_instan
 @hooks.register("get_avatar_url")
 def initials_avatar(user, size):
     if user is None:  # a history entry of a deleted account
-        return avatar_data_url("", "", "?")
-    return avatar_data_url(user.first_name, user.last_name, user.get_username())
+        return reverse("initials-avatar", args=["?"])
+    letters = initials(user.first_name, user.last_name, user.get_username())
+    return reverse("initials-avatar", args=[letters])

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from . import engine
 from .bands import band_label
-from .flows import TakenChoice, path_of, taken_choices
 from .graph import desired_route_for_revision, scenario_for_revision, score_for_revision
 from .models import Attempt
+from .playing import TakenChoice, path_of, taken_choices
 from .principle_cache import principles_by_slug
 from .radar import render_radar
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import flows
+from . import playing
 from .access import get_attempt_for_player, get_attempt_for_viewer, may_play
 from .graph import scenario_for_revision
 from .hooks import result_panels
@@ -25,7 +25,7 @@ def _playable_page(user, page_pk: int) -> ScenarioPage:
 @require_POST
 def start(request, page_pk: int):
     page = _playable_page(request.user, page_pk)
-    attempt = flows.start_attempt(request.user, page)
+    attempt = playing.start_attempt(request.user, page)
     return redirect("attempt-play", attempt.pk)
 
 
@@ -49,15 +49,15 @@ def _take_step(request, pk: int):
         return _render_step(
             request, attempt, _("This form is incomplete. Please choose again."), 400
         )
-    if not flows.step_allowed(pk):
+    if not playing.step_allowed(pk):
         attempt = get_attempt_for_player(request.user, pk)
         message = _("You are choosing very quickly. Wait a moment, then choose again.")
         return _render_step(request, attempt, message, 429)
     try:
-        attempt = flows.record_choice(request.user, pk, step, request.POST.get("choice", ""))
+        attempt = playing.record_choice(request.user, pk, step, request.POST.get("choice", ""))
     except Attempt.DoesNotExist:
         raise Http404 from None
-    except flows.StaleStep as stale:
+    except playing.StaleStep as stale:
         message = _(
             "This choice had already been processed, for example in another tab. "
             "You continue where you are now."
@@ -66,7 +66,7 @@ def _take_step(request, pk: int):
             messages.info(request, message)
             return redirect("attempt-result", stale.attempt.pk)
         return _render_step(request, stale.attempt, message, 409)
-    except flows.ChoiceNotAllowed as refused:
+    except playing.ChoiceNotAllowed as refused:
         message = _("That choice does not belong to this step.")
         return _render_step(request, refused.attempt, message, 400)
     return redirect("attempt-feedback", attempt.pk, attempt.step)
@@ -114,7 +114,7 @@ def result(request, pk: int):
             return redirect("attempt-play", attempt.pk)
         raise Http404
     outcome = attempt_result(attempt)
-    previous = flows.previous_finished(attempt)
+    previous = playing.previous_finished(attempt)
     desired = desired_route(attempt)
     context = {
         "attempt": attempt,
@@ -133,7 +133,7 @@ def result(request, pk: int):
 def compare(request, pk: int):
     """Put an attempt beside the same player's previous finished attempt."""
     attempt = get_attempt_for_viewer(request.user, pk)
-    previous = flows.previous_finished(attempt) if attempt.is_finished else None
+    previous = playing.previous_finished(attempt) if attempt.is_finished else None
     if previous is None:
         raise Http404
     current, before = attempt_result(attempt), attempt_result(previous)

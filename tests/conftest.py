@@ -18,7 +18,7 @@ from people import roles
 from people.models import Organisation, Profile, Role, Team
 from scenarios.graph import clear_revision_cache
 from scenarios.interop import import_scenario
-from scenarios.models import ScenarioIndexPage
+from tests.builders import build_library
 
 PASSWORD = "een-goed-wachtwoord-42"
 
@@ -156,10 +156,7 @@ DEMO_SCENARIOS = Path(__file__).resolve().parents[1] / "demo" / "content" / "sce
 def scenario_index(db):
     """A published scenario library under the site's home page."""
     clear_revision_cache()
-    index = ScenarioIndexPage(title="Scenario's", slug="scenarios-test")
-    Page.objects.get(depth=2).add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return build_library()
 
 
 @pytest.fixture

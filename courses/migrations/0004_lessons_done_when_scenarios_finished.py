@@ -2,7 +2,7 @@
 
 Until now the learner's own pages counted such a lesson as done while the trainer's and the
 manager's pages counted only the rows; from now on the row is written when the last scenario
-is finished (courses.flows), and this migration writes it for what was finished before.
+is finished (courses.completion), and this migration writes it for what was finished before.
 """
 
 import json

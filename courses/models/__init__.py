@@ -1,7 +1,7 @@
+from ..reflections.models import Reflection, ReflectionReply  # app label: courses
 from .cohorts import Cohort, Participation
 from .pages import CourseIndexPage, CoursePage, LessonPage
 from .progress import LessonProgress
-from .reflections import Reflection, ReflectionReply
 
 __all__ = [
     "Cohort",

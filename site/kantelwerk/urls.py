@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from people import admin_views
+from people.avatar_views import initials_avatar
 from people.theme_views import organisation_theme
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # The signed-in person's organisation colours (people/theme.py); no language prefix.
     path("thema.css", organisation_theme, name="organisation-theme"),
+    path("avatar/<str:letters>.svg", initials_avatar, name="initials-avatar"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,7 +31,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("", include("scenarios.urls")),
     path("", include("courses.urls")),
-    path("", include("courses.reflection_urls")),
+    path("", include("courses.reflections.urls")),
     path("", include("dashboards.urls")),
     path("", include("people.urls")),
     path("", include(wagtail_urls)),

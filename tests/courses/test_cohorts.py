@@ -103,3 +103,21 @@ def test_trainers_manage_groups_in_the_admin(client, cohort, trainer, course):
 def test_learners_cannot_manage_groups_in_the_admin(client, learner):
     client.force_login(learner)
     assert client.get(reverse("cohorts:index")).status_code in (302, 403)
+
+
+def test_one_membership_lookup_answers_for_trainers_participants_and_outsiders(
+    cohort, learner, trainer, outsider, other_cohort
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from courses.access import Membership, find_membership
+
+    cohort.participants.add(trainer)  # a trainer who also takes part counts as trainer
+    assert find_membership(trainer, cohort.pk) == Membership(
+        cohort=cohort, user_id=trainer.pk, is_trainer=True, is_participant=True
+    )
+    mine = find_membership(learner, cohort.pk)
+    assert (mine.cohort, mine.is_trainer, mine.is_participant) == (cohort, False, True)
+    assert find_membership(outsider, cohort.pk) is None
+    assert find_membership(AnonymousUser(), cohort.pk) is None
+    assert find_membership(learner, other_cohort.pk) is None

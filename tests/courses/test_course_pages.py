@@ -8,7 +8,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from scenarios.models import Principle
-from tests.courses.conftest import lessons_of
+from tests.builders import lessons_of
 
 
 def test_the_course_summary_is_public_but_its_lessons_are_not(client, cohort):

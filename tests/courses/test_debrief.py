@@ -16,14 +16,14 @@ from people.models import Role
 from scenarios.graph import clear_revision_cache
 from scenarios.interop import import_scenario
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore
-from tests.courses import test_reflections as builders
-from tests.courses.test_reflections import debrief_document, finish
+from tests.builders import debrief_document, finish
+from tests.courses import reflection_fixtures as shared
 
 # The course tree, cohorts and scenario are shared with the reflection tests.
-scenario = builders.scenario
-course = builders.course
-cohort = builders.cohort
-other_cohort = builders.other_cohort
+scenario = shared.scenario
+course = shared.course
+cohort = shared.cohort
+other_cohort = shared.other_cohort
 
 NETWORK = [("begin", "vraag-door"), ("midden", "netwerk")]
 NOD = [("begin", "vraag-door"), ("midden", "knik")]

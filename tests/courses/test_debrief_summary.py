@@ -9,7 +9,8 @@ masking, so folding changes nothing about what can be read.
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from tests.courses.test_debrief import cohort, course, group, other_cohort, scenario  # noqa: F401
+from tests.courses.reflection_fixtures import cohort, course, other_cohort, scenario  # noqa: F401
+from tests.courses.test_debrief import group  # noqa: F401
 
 
 def test_each_step_is_one_line_that_opens_to_its_choices_and_the_roles(

@@ -1,21 +1,16 @@
-from wagtail.models import Page
+from courses.models import Cohort, CoursePage, LessonProgress
+from tests.builders import build_cohort, build_course, build_course_index, lessons_of
 
-from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, LessonProgress
 
-
-def build_course():
-    index = Page.objects.get(depth=2).add_child(
-        instance=CourseIndexPage(title="Cursussen", slug="cursussen")
-    )
-    course = index.add_child(instance=CoursePage(title="Kanteling", slug="kanteling", summary="…"))
-    lesson = course.add_child(instance=LessonPage(title="Les 1", slug="les-1"))
-    return index, course, lesson
+def course_tree():
+    index = build_course_index()
+    course = build_course("Kanteling", slug="kanteling", summary="…", index=index)
+    return index, course, lessons_of(course)[0]
 
 
 def test_a_course_with_learning_groups_cannot_be_deleted(client, admin_user, learner):
-    index, course, lesson = build_course()
-    cohort = Cohort.objects.create(name="Leergroep", course=course)
-    cohort.participants.add(learner)
+    index, course, _lesson = course_tree()
+    build_cohort(course, name="Leergroep", participants=[learner])
     client.force_login(admin_user)
     for page in (course, index):
         response = client.post(f"/admin/pages/{page.pk}/delete/", follow=True)
@@ -24,7 +19,7 @@ def test_a_course_with_learning_groups_cannot_be_deleted(client, admin_user, lea
 
 
 def test_a_lesson_with_progress_cannot_be_deleted(client, admin_user, learner):
-    _index, _course, lesson = build_course()
+    _index, _course, lesson = course_tree()
     LessonProgress.objects.create(user=learner, lesson=lesson)
     client.force_login(admin_user)
     client.post(f"/admin/pages/{lesson.pk}/delete/")
@@ -32,10 +27,9 @@ def test_a_lesson_with_progress_cannot_be_deleted(client, admin_user, learner):
 
 
 def test_a_learning_group_with_participants_is_not_deleted(client, admin_user, learner):
-    _index, course, _lesson = build_course()
-    cohort = Cohort.objects.create(name="Leergroep", course=course)
-    cohort.participants.add(learner)
-    empty = Cohort.objects.create(name="Lege groep", course=course)
+    _index, course, _lesson = course_tree()
+    cohort = build_cohort(course, name="Leergroep", participants=[learner])
+    empty = build_cohort(course, name="Lege groep")
     client.force_login(admin_user)
     response = client.post(f"/admin/cohorts/delete/{cohort.pk}/", follow=True)
     assert response.redirect_chain[-1][0].endswith(f"/admin/cohorts/edit/{cohort.pk}/")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from people.models import MembershipRequest, Profile, Role
-from tests.courses.conftest import lessons_of
+from tests.builders import lessons_of
 
 
 def test_a_visitor_sees_the_group_and_links_to_sign_up_or_in_that_come_back(client, cohort):

@@ -3,9 +3,8 @@
 from django.urls import reverse
 
 from scenarios.models import Attempt, PrincipleScore
-from tests.builders import choose, publish, scenario_document, start
+from tests.builders import choose, lessons_of, publish, scenario_document, start
 from tests.conftest import PASSWORD
-from tests.courses.conftest import lessons_of
 
 
 def test_my_learning_sends_a_visitor_to_log_in(client, db):

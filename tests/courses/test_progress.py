@@ -9,8 +9,7 @@ from django.urls import reverse
 from courses.models import LessonProgress
 from courses.progress import course_progress
 from people.models import Role
-from tests.builders import choose, publish, scenario_document, start
-from tests.courses.conftest import lessons_of
+from tests.builders import choose, lessons_of, publish, scenario_document, start
 
 
 def test_marking_a_lesson_done_twice_changes_nothing(client, cohort, learner):

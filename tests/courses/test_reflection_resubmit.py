@@ -10,15 +10,15 @@ from bs4 import BeautifulSoup
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from courses import reflections
 from courses.models import Reflection, ReflectionReply
-from tests.courses import test_reflections as builders
-from tests.courses.test_reflections import play_through, write
+from courses.reflections.forms import NewReflectionForm
+from tests.builders import play_through, write
+from tests.courses import reflection_fixtures as shared
 
-scenario = builders.scenario
-course = builders.course
-lesson = builders.lesson
-cohort = builders.cohort
+scenario = shared.scenario
+course = shared.course
+lesson = shared.lesson
+cohort = shared.cohort
 
 
 def form_on(client, path, action) -> dict:
@@ -110,8 +110,9 @@ def test_the_database_refuses_a_second_row_for_one_form(cohort, volunteer):
     Reflection.objects.create(author=volunteer, cohort=cohort, body="Een", submission_key=key)
     with pytest.raises(IntegrityError), transaction.atomic():
         Reflection.objects.create(author=volunteer, cohort=cohort, body="Een", submission_key=key)
-    reflection, created = reflections.create_reflection(
-        volunteer, cohort, "Een", "private", submission_key=key
-    )
-    assert not created
+    data = {"body": "Een", "visibility": "private", "cohort": cohort.pk, "submission_key": key}
+    form = NewReflectionForm(data, user=volunteer)
+    assert form.is_valid(), form.errors
+    form.save()
+    assert not form.created
     assert Reflection.objects.filter(author=volunteer).count() == 1

@@ -18,13 +18,13 @@ from wagtail.admin.viewsets import viewsets
 
 from courses.models import Reflection, ReflectionReply
 from courses.rendering import render_reflection
-from tests.courses import test_reflections as builders
-from tests.courses.test_reflections import play_through
+from tests.builders import play_through
+from tests.courses import reflection_fixtures as shared
 
-scenario = builders.scenario
-course = builders.course
-lesson = builders.lesson
-cohort = builders.cohort
+scenario = shared.scenario
+course = shared.course
+lesson = shared.lesson
+cohort = shared.cohort
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -177,7 +177,7 @@ def stored(cohort, learner, volunteer, attempt, lesson):
             visibility="cohort",
             attempt=attempt if number % 2 else None,
             lesson=None if number % 2 else lesson,
-            prompt=builders.PROMPT,
+            prompt=shared.PROMPT,
         )
         reply = ReflectionReply.objects.create(
             reflection=reflection, author=volunteer, body=payload

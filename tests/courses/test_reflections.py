@@ -1,167 +1,22 @@
-"""Reflections in a learning group: who may read, write, reply, hide, edit and delete.
-
-The builders at the top (a scenario, a course using it, a mixed cohort, attempts) are shared
-with test_reflection_xss.py and test_debrief.py.
-"""
-
-import json
+"""Reflections in a learning group: who may read, write, reply, hide, edit and delete."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
 
-from courses.models import (
-    Cohort,
-    CourseIndexPage,
-    CoursePage,
-    LessonPage,
-    Reflection,
-    ReflectionReply,
-)
-from courses.reflection_hooks import reflection_panel
+from courses.models import Reflection, ReflectionReply
+from courses.reflections.hooks import reflection_panel
 from courses.rendering import render_reflection
-from people.models import Profile, Role
-from scenarios import flows as play
-from scenarios.interop import import_scenario
-from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioIndexPage
+from people.models import Role
+from tests.builders import play_through, write
+from tests.courses import reflection_fixtures as shared
 
-PROMPT = "Wat neem je mee uit deze les?"
-
-
-def debrief_document() -> dict:
-    """Two steps with choices, so a debrief has something to split by role."""
-    return {
-        "format": "kantelwerk-scenario",
-        "version": 1,
-        "title": "Mevrouw Jansen",
-        "persona": {"name": "Mevrouw Jansen", "age": 81, "situation": "Woont alleen."},
-        "principles": ["eigen-kracht", "presentie"],
-        "start": "begin",
-        "nodes": [
-            {
-                "key": "begin",
-                "text": "Ik red me niet meer.",
-                "choices": [
-                    {
-                        "key": "vraag-door",
-                        "text": "Wat lukt er nog wel?",
-                        "target": "midden",
-                        "quality": "desired",
-                        "scores": {"eigen-kracht": 2, "presentie": 1},
-                    },
-                    {
-                        "key": "regel-het",
-                        "text": "Ik regel thuiszorg voor u.",
-                        "target": "einde",
-                        "quality": "less_desired",
-                        "scores": {"eigen-kracht": -2},
-                    },
-                ],
-            },
-            {
-                "key": "midden",
-                "text": "Mijn dochter helpt soms.",
-                "choices": [
-                    {
-                        "key": "netwerk",
-                        "text": "Wie kan er nog meer helpen?",
-                        "target": "einde",
-                        "quality": "desired",
-                        "scores": {"presentie": 1},
-                    },
-                    {"key": "knik", "text": "Fijn.", "target": "einde", "quality": "acceptable"},
-                ],
-            },
-            {"key": "einde", "text": "Dank je.", "end": True, "outcome": "Klaar."},
-        ],
-    }
-
-
-@pytest.fixture
-def scenario(db):
-    home = Page.objects.get(depth=2)
-    library = home.add_child(instance=ScenarioIndexPage(title="Scenario's", slug="bieb"))
-    library.save_revision().publish()
-    return import_scenario(json.dumps(debrief_document()), library, publish=True).page
-
-
-@pytest.fixture
-def course(scenario):
-    home = Page.objects.get(depth=2)
-    index = home.add_child(instance=CourseIndexPage(title="Cursussen", slug="cursussen"))
-    course = index.add_child(
-        instance=CoursePage(title="De Kanteling", slug="kanteling", summary="Samen leren.")
-    )
-    lesson = course.add_child(
-        instance=LessonPage(
-            title="Les 1",
-            slug="les-1",
-            body=[
-                {"type": "scenario", "value": {"scenario": scenario.pk, "introduction": ""}},
-                {"type": "reflection", "value": {"prompt": PROMPT}},
-            ],
-        )
-    )
-    lesson.save_revision().publish()
-    return course
-
-
-@pytest.fixture
-def lesson(course):
-    return LessonPage.objects.child_of(course).get()
-
-
-@pytest.fixture
-def cohort(course, learner, volunteer, trainer):
-    """Leergroep Hatert: Alice (professional), Vera (volunteer), trainer Tom."""
-    cohort = Cohort.objects.create(name="Leergroep Hatert voorjaar", course=course)
-    cohort.participants.add(learner, volunteer)
-    cohort.trainers.add(trainer)
-    return cohort
-
-
-@pytest.fixture
-def other_cohort(course, outsider):
-    """Another group of the same course, with Charlie from another organisation."""
-    other = Cohort.objects.create(name="Leergroep Elders", course=course)
-    other.participants.add(outsider)
-    return other
-
-
-def finish(user, page, path, *, role=None, scores=None) -> Attempt:
-    """A finished attempt made straight in the database: ``path`` is [(node, choice), …]."""
-    attempt = Attempt.objects.create(
-        user=user,
-        page=page,
-        revision=page.live_revision,
-        role=role if role is not None else Profile.objects.get(user=user).role,
-        status=Attempt.Status.FINISHED,
-        step=len(path),
-        current_node="einde",
-    )
-    Attempt.objects.filter(pk=attempt.pk).update(finished_at=attempt.started_at)
-    AttemptChoice.objects.bulk_create(
-        AttemptChoice(attempt=attempt, step=step, node_key=node, choice_key=choice, quality="")
-        for step, (node, choice) in enumerate(path, start=1)
-    )
-    PrincipleScore.objects.bulk_create(
-        PrincipleScore(attempt=attempt, principle=slug, score=score)
-        for slug, score in (scores or {}).items()
-    )
-    return attempt
-
-
-def play_through(user, page, choices=("vraag-door", "netwerk")) -> Attempt:
-    attempt = play.start_attempt(user, page)
-    for step, choice in enumerate(choices):
-        attempt = play.record_choice(user, attempt.pk, step, choice)
-    return attempt
-
-
-def write(author, cohort, body="Ik luister beter.", visibility="cohort", **extra) -> Reflection:
-    return Reflection.objects.create(
-        author=author, cohort=cohort, body=body, visibility=visibility, **extra
-    )
+# The course (a lesson with a scenario and a reflection prompt) and its groups.
+scenario = shared.scenario
+course = shared.course
+lesson = shared.lesson
+cohort = shared.cohort
+other_cohort = shared.other_cohort
+PROMPT = shared.PROMPT
 
 
 def shown_ids(response, attribute="data-reflection"):

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import Cohort, Participation
-from tests.builders import choose, publish, scenario_document, start
+from courses.models import Participation
+from tests.builders import build_cohort, choose, publish, scenario_document, start
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_a_scenario_in_an_open_course_may_be_played_by_any_logged_in_user(
 def test_a_scenario_only_in_an_unpublished_lesson_stays_open(
     client, library, make_course, outsider
 ):
-    from tests.courses.conftest import lessons_of
+    from tests.builders import lessons_of
 
     page = publish(library, scenario_document())
     course = make_course("Concept", lessons=[[("scenario", {"scenario": page.pk})]])
@@ -96,9 +96,8 @@ def test_a_trainer_of_another_course_the_player_joined_later_does_not_see_it(
 ):
     """Trainer B trains the player in another course, joined after this attempt: no access."""
     coach = make_user("coach@example.nl", organisation=organisation, trainer=True)
-    group = Cohort.objects.create(name="Tweede groep", course=make_course("Tweede"))
-    group.participants.add(learner)
-    group.trainers.add(coach)
+    second = make_course("Tweede")
+    build_cohort(second, name="Tweede groep", participants=[learner], trainers=[coach])
     client.force_login(coach)
     assert client.get(reverse("attempt-result", args=[finished_attempt.pk])).status_code == 404
 

@@ -8,8 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses.models import Cohort
-from tests.builders import publish, scenario_document
+from tests.builders import build_cohort, publish, scenario_document
 
 
 def conversation(library, title: str, persona: str):
@@ -27,10 +26,8 @@ def scenarios(library, make_course, learner, trainer, outsider):
     theirs = conversation(library, "Gesprek in een andere cursus", "Nora")
     our_course = make_course("Onze cursus", lessons=[[("scenario", {"scenario": ours.pk})]])
     their_course = make_course("Hun cursus", lessons=[[("scenario", {"scenario": theirs.pk})]])
-    group = Cohort.objects.create(name="Leergroep Hatert", course=our_course)
-    group.participants.add(learner)
-    group.trainers.add(trainer)
-    Cohort.objects.create(name="Leergroep Elders", course=their_course).participants.add(outsider)
+    build_cohort(our_course, name="Leergroep Hatert", participants=[learner], trainers=[trainer])
+    build_cohort(their_course, name="Leergroep Elders", participants=[outsider])
     return free, ours, theirs
 
 

@@ -7,7 +7,7 @@ Wagtail routes through a draft page to its live children; a trainer who unpublis
 import pytest
 from django.urls import reverse
 
-from .conftest import lessons_of
+from tests.builders import lessons_of
 
 
 @pytest.mark.parametrize("unpublish", ["course", "overview"])

@@ -10,15 +10,21 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Page
 
-from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, LessonProgress
+from courses.models import Cohort, LessonProgress
 from demo.load_data import _own_timestamps, random_walk
 from people.models import Profile, Role, Team
 from scenarios import engine, interop
-from scenarios.flows import score_rows
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore
+from scenarios.playing import score_rows
+from tests.builders import (
+    build_cohort,
+    build_course,
+    build_course_index,
+    lessons_of,
+    scenario_block,
+)
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo" / "content" / "scenarios"
 
@@ -32,33 +38,24 @@ def second_scenario(scenario_index):
 @pytest.fixture
 def course(db, published_scenario):
     """A live course with four live lessons; the second lesson points to the scenario."""
-    home = Page.objects.get(depth=2)
-    index = CourseIndexPage(title="Cursussen", slug="cursussen-dash")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    course = CoursePage(title="De kanteling", slug="kanteling-dash", summary="Samen leren.")
-    index.add_child(instance=course)
-    course.save_revision().publish()
-    for number in range(1, 5):
-        body = []
-        if number == 2:
-            body = [("scenario", {"scenario": published_scenario, "introduction": ""})]
-        lesson = LessonPage(title=f"Les {number}", slug=f"les-{number}", body=body)
-        course.add_child(instance=lesson)
-        lesson.save_revision().publish()
-    return course
+    return build_course(
+        "De kanteling",
+        slug="kanteling-dash",
+        summary="Samen leren.",
+        lessons=[[], [scenario_block(published_scenario)], [], []],
+        index=build_course_index(slug="cursussen-dash"),
+    )
 
 
 @pytest.fixture
 def lessons(course):
-    return list(LessonPage.objects.child_of(course).order_by("path"))
+    return lessons_of(course)
 
 
 @pytest.fixture
 def cohort(course, trainer):
-    cohort = Cohort.objects.create(name="Leergroep Noord", course=course)
-    cohort.trainers.add(trainer)
-    return cohort
+    """Leergroep Noord, trained by Tom, still without participants."""
+    return build_cohort(course, name="Leergroep Noord", trainers=[trainer])
 
 
 def play(user, page, *, skill: float = 0.5, seed: int = 0, when=None, path=None) -> Attempt:

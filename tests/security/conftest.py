@@ -3,18 +3,26 @@
 from dataclasses import dataclass
 
 import pytest
-from wagtail.models import Page
 
 from courses.models import (
     Cohort,
-    CourseIndexPage,
     CoursePage,
     LessonPage,
     Reflection,
     ReflectionReply,
 )
 from people.models import Organisation, Role, Team
-from tests.builders import choose, publish, scenario_document, start
+from tests.builders import (
+    build_cohort,
+    build_course,
+    build_course_index,
+    choose,
+    lessons_of,
+    publish,
+    scenario_block,
+    scenario_document,
+    start,
+)
 
 SECRET_NAME = "Annabel Geheimhouder"
 SECRET_REFLECTION = "Mijn vertrouwelijke reflectie over mevrouw Jansen"
@@ -43,17 +51,14 @@ class World:
 
 
 def _course(index, slug, scenario):
-    course = index.add_child(
-        instance=CoursePage(title=f"Cursus {slug}", slug=slug, summary="Over de kanteling.")
+    course = build_course(
+        f"Cursus {slug}",
+        slug=slug,
+        summary="Over de kanteling.",
+        lessons=[[scenario_block(scenario)]],
+        index=index,
     )
-    lesson = course.add_child(
-        instance=LessonPage(
-            title=f"Les {slug}",
-            slug=f"les-{slug}",
-            body=[{"type": "scenario", "value": {"scenario": scenario.pk, "introduction": ""}}],
-        )
-    )
-    return course, lesson
+    return course, lessons_of(course)[0]
 
 
 @pytest.fixture
@@ -75,17 +80,15 @@ def world(client, make_user, library) -> World:
 
     scenario = publish(library, scenario_document())
     other_scenario = publish(library, scenario_document(text="Een ander verhaal."))
-    index = Page.objects.get(depth=2).add_child(
-        instance=CourseIndexPage(title="Cursussen", slug="cursussen")
-    )
+    index = build_course_index()
     course, lesson = _course(index, "a", scenario)
     other_course, _ = _course(index, "b", other_scenario)
-    cohort = Cohort.objects.create(name="Leergroep A", course=course)
-    cohort.participants.add(learner, volunteer)
-    cohort.trainers.add(trainer)
-    other_cohort = Cohort.objects.create(name="Leergroep B", course=other_course)
-    other_cohort.participants.add(other_learner)
-    other_cohort.trainers.add(other_trainer)
+    cohort = build_cohort(
+        course, name="Leergroep A", participants=[learner, volunteer], trainers=[trainer]
+    )
+    other_cohort = build_cohort(
+        other_course, name="Leergroep B", participants=[other_learner], trainers=[other_trainer]
+    )
 
     client.force_login(learner)
     attempt = start(client, scenario)

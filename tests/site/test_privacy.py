@@ -7,25 +7,28 @@ from django.core.management import call_command
 from django.db.models import Avg
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
 
-from courses.models import Cohort, CourseIndexPage, CoursePage, Reflection, ReflectionReply
+from courses.models import Reflection, ReflectionReply
 from privacy.personal_data import ANONYMOUS_NAME
 from scenarios.models import Attempt, PrincipleScore
-from tests.builders import choose, publish, scenario_document, start
+from tests.builders import (
+    build_cohort,
+    build_course,
+    choose,
+    publish,
+    scenario_document,
+    start,
+)
 from tests.conftest import PASSWORD
 
 
 @pytest.fixture
 def cohort(learner, trainer, volunteer):
-    index = Page.objects.get(depth=2).add_child(
-        instance=CourseIndexPage(title="Cursussen", slug="cursussen")
+    """Leergroep Noord of a course without lessons: Alice and Vera, trained by Tom."""
+    course = build_course("Kanteling", slug="kanteling", summary="…", lessons=[])
+    return build_cohort(
+        course, name="Leergroep Noord", participants=[learner, volunteer], trainers=[trainer]
     )
-    course = index.add_child(instance=CoursePage(title="Kanteling", slug="kanteling", summary="…"))
-    group = Cohort.objects.create(name="Leergroep Noord", course=course)
-    group.participants.add(learner, volunteer)
-    group.trainers.add(trainer)
-    return group
 
 
 @pytest.fixture

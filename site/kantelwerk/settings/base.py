@@ -265,5 +265,5 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# At most this many scenario steps per attempt in this many seconds (see scenarios.flows).
+# At most this many scenario steps per attempt in this many seconds (see scenarios.playing).
 SCENARIO_STEP_LIMIT = (20, 10)

@@ -1,7 +1,6 @@
-"""Courses' additions to the scenario pages: on the result page, the "Wat neem je mee?" box
-and the way on (the lesson, the next lesson, the group's debrief).
-
-Registered as the scenarios app's result panels in ``courses/wagtail_hooks.py``.
+"""Courses' additions to a scenario's result page: the way on (the lesson, the next lesson,
+the group's debrief). The reflection box is in ``courses.reflections.hooks``; both are
+registered as the scenarios app's result panels in ``courses/wagtail_hooks.py``.
 """
 
 from __future__ import annotations
@@ -11,8 +10,6 @@ from django.template.loader import render_to_string
 from .debrief import scenario_ids_by_course
 from .models import Cohort
 from .progress import lessons_of, scenario_ids_in
-from .reflection_forms import NewReflectionForm
-from .reflections import reflections_on_attempt
 
 
 def cohorts_using_scenario(user, scenario_page_id: int) -> list[Cohort]:
@@ -22,7 +19,7 @@ def cohorts_using_scenario(user, scenario_page_id: int) -> list[Cohort]:
     return [cohort for cohort in cohorts if scenario_page_id in used.get(cohort.course_id, [])]
 
 
-def _players_cohorts(request, attempt) -> list[Cohort]:
+def players_cohorts(request, attempt) -> list[Cohort]:
     """The player's cohorts using this scenario, once per page however many panels ask.
 
     Empty for anyone but the player, and for an attempt that is not finished.
@@ -34,25 +31,9 @@ def _players_cohorts(request, attempt) -> list[Cohort]:
     return attempt._players_cohorts
 
 
-def reflection_panel(request, attempt) -> str:
-    """Offer the player a reflection box after a finished attempt, for their cohort(s)."""
-    cohorts = _players_cohorts(request, attempt)
-    if not cohorts:
-        return ""
-    form = NewReflectionForm(user=request.user, cohorts=cohorts, initial={"attempt": attempt.pk})
-    context = {
-        "form": form,
-        "attempt": attempt,
-        "cohorts": cohorts,
-        "mine": reflections_on_attempt(request.user, attempt),
-        "next": request.get_full_path(),
-    }
-    return render_to_string("courses/reflections/result_panel.html", context, request=request)
-
-
 def way_on_panel(request, attempt) -> str:
     """Show the player where to go next: their lesson, the next lesson and the debrief."""
-    cohorts = _players_cohorts(request, attempt)
+    cohorts = players_cohorts(request, attempt)
     if not cohorts:
         return ""
     cohort = cohorts[0]

@@ -1,4 +1,6 @@
-"""Forms for writing, editing and replying to reflections. Text only: no HTML is accepted."""
+"""Forms for writing, editing, replying to and hiding reflections; every write is their
+``save()``. Text only: no HTML is accepted.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +8,13 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from scenarios.models import Attempt
 
-from .models import Cohort, LessonPage, Reflection, ReflectionReply
-from .reflections import lesson_in_course, lesson_prompts
+from ..models import Cohort, LessonPage
+from .models import Reflection, ReflectionReply
 
 MAX_LENGTH = 10_000
 # Ids come back from hidden fields; anything outside a database integer is tampering.
@@ -36,6 +39,57 @@ class SubmissionKeyField(forms.UUIDField):
             return None
 
 
+def lesson_prompts(lesson: LessonPage) -> list[str]:
+    """Return the texts of the reflection prompts in a lesson's body."""
+    return [
+        block["value"].get("prompt", "")
+        for block in lesson.body.raw_data
+        if block.get("type") == "reflection" and isinstance(block.get("value"), dict)
+    ]
+
+
+def lesson_in_course(lesson: LessonPage, cohort: Cohort) -> bool:
+    return lesson.is_child_of(cohort.course)
+
+
+class SubmittedOnceForm(forms.ModelForm):
+    """A new reflection or reply, stored once however often the same form is sent.
+
+    After ``save()``, ``created`` tells whether this sending made the row. The database's
+    unique (author, submission_key) decides, so two copies of one form sent at the same moment
+    also give one row. The same key with other words (the form sent again after the back
+    button) is new text and is kept as well.
+    """
+
+    submission_key = SubmissionKeyField()
+    created = False
+
+    def save(self, commit=True):
+        item = super().save(commit=False)
+        if not commit:
+            return item
+        key = self.cleaned_data.get("submission_key")
+        if key is not None:
+            item.submission_key = key
+            try:
+                with transaction.atomic():
+                    item.save()
+            except IntegrityError:
+                earlier = type(item).objects.filter(author=item.author, submission_key=key).first()
+                if earlier is None:
+                    raise
+                if earlier.body == item.body:
+                    self.instance = earlier
+                    return earlier
+                item.submission_key = None
+            else:
+                self.created = True
+                return item
+        item.save()
+        self.created = True
+        return item
+
+
 class ReflectionForm(forms.ModelForm):
     body = forms.CharField(
         label=_("Your reflection"),
@@ -57,7 +111,7 @@ class ReflectionForm(forms.ModelForm):
         fields = ["body", "visibility"]
 
 
-class NewReflectionForm(ReflectionForm):
+class NewReflectionForm(SubmittedOnceForm, ReflectionForm):
     """A reflection after a scenario attempt or at a lesson's prompt, in one of my cohorts."""
 
     cohort = forms.ModelChoiceField(
@@ -70,7 +124,6 @@ class NewReflectionForm(ReflectionForm):
         required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
     )
     prompt = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
-    submission_key = SubmissionKeyField()
 
     class Meta(ReflectionForm.Meta):
         fields = ["body", "visibility", "cohort"]
@@ -112,16 +165,61 @@ class NewReflectionForm(ReflectionForm):
             cleaned["prompt"] = ""
         return cleaned
 
+    def save(self, commit=True):
+        """Save the participant's reflection once per form; ``clean`` checked the cohort,
+        attempt and lesson."""
+        self.instance.author = self.user
+        for name in ("attempt", "lesson", "prompt"):
+            setattr(self.instance, name, self.cleaned_data[name])
+        return super().save(commit=commit)
 
-class ReplyForm(forms.ModelForm):
+
+class ReplyForm(SubmittedOnceForm):
+    """A reply to ``reflection`` by ``author``; the view has checked they may reply."""
+
     body = forms.CharField(
         label=_("Your reply"),
         max_length=MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Plain text. Web addresses become links."),
     )
-    submission_key = SubmissionKeyField()
 
     class Meta:
         model = ReflectionReply
         fields = ["body"]
+
+    def __init__(self, *args, reflection=None, author=None, **kwargs):
+        kwargs.setdefault("instance", ReflectionReply(reflection=reflection, author=author))
+        super().__init__(*args, **kwargs)
+
+
+class HiddenFlag(forms.HiddenInput):
+    """The hide button sends "1" to hide and "0" to show again."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == "1"
+
+
+class HideForm(forms.ModelForm):
+    """A trainer hides a reflection or reply from the group, or shows it again.
+
+    Only ``hidden`` is written, so hiding does not count as an edit of the text.
+    """
+
+    hidden = forms.BooleanField(required=False, widget=HiddenFlag)
+
+    class Meta:
+        fields = ["hidden"]
+
+    def save(self, commit=True):
+        if self.errors:  # cleaning puts the new value on the instance
+            raise ValueError("The hide form did not validate.")
+        if commit and "hidden" in self.changed_data:
+            self.instance.save(update_fields=["hidden"])
+        return self.instance
+
+
+def hide_form(item: Reflection | ReflectionReply, data) -> HideForm:
+    """The hide form for a reflection or a reply."""
+    form_class = forms.modelform_factory(type(item), form=HideForm, fields=["hidden"])
+    return form_class(data, instance=item)

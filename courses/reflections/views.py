@@ -1,4 +1,4 @@
-"""Thin views for reflections: one scoped lookup, then one form or flow call."""
+"""Thin views for reflections: one scoped lookup, then one form."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import reflections as flows
-from .reflection_forms import NewReflectionForm, ReflectionForm, ReplyForm
+from ..access import get_membership
+from . import access
+from .display import prepare_for_display, trainer_ids
+from .forms import NewReflectionForm, ReflectionForm, ReplyForm, hide_form
 
 PER_PAGE = 20
 
@@ -30,23 +32,23 @@ def _next_url(request, default: str) -> str:
 
 def _prepare(reflection, membership, trainers) -> None:
     """Attach rendered bodies and names to a reflection and the replies the viewer may read."""
-    flows.prepare_for_display(reflection, membership, trainers)
+    prepare_for_display(reflection, membership, trainers)
     if not reflection.shows_body:
         reflection.shown_replies = []
     else:
         reflection.shown_replies = list(reflection.replies.all())
         for reply in reflection.shown_replies:
-            flows.prepare_for_display(reply, membership, trainers)
-    reflection.may_reply = membership.may_reply(reflection)
+            prepare_for_display(reply, membership, trainers)
+    reflection.may_reply = access.may_reply(membership, reflection)
 
 
 @login_required
 def cohort_reflections(request, pk: int):
-    membership = flows.get_cohort_for_member(request.user, pk)
-    page = Paginator(flows.visible_reflections(membership), PER_PAGE).get_page(
+    membership = get_membership(request.user, pk)
+    page = Paginator(access.visible_reflections(membership), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    trainers = flows.trainer_ids(membership.cohort)
+    trainers = trainer_ids(membership.cohort)
     for reflection in page:
         _prepare(reflection, membership, trainers)
     context = {"cohort": membership.cohort, "membership": membership, "page_obj": page}
@@ -54,8 +56,8 @@ def cohort_reflections(request, pk: int):
 
 
 def _render_detail(request, reflection, membership, reply_form=None, status=200):
-    trainers = flows.trainer_ids(membership.cohort)
-    reflection = flows.visible_reflections(membership).get(pk=reflection.pk)
+    trainers = trainer_ids(membership.cohort)
+    reflection = access.visible_reflections(membership).get(pk=reflection.pk)
     _prepare(reflection, membership, trainers)
     context = {
         "cohort": membership.cohort,
@@ -68,26 +70,21 @@ def _render_detail(request, reflection, membership, reply_form=None, status=200)
 
 @login_required
 def reflection_detail(request, pk: int):
-    reflection, membership = flows.get_reflection_for_viewer(request.user, pk)
+    reflection, membership = access.get_reflection_for_viewer(request.user, pk)
     return _render_detail(request, reflection, membership)
 
 
 @login_required
 @require_POST
 def reflection_reply(request, pk: int):
-    reflection, membership = flows.get_reflection_for_viewer(request.user, pk)
-    if not membership.may_reply(reflection):
+    reflection, membership = access.get_reflection_for_viewer(request.user, pk)
+    if not access.may_reply(membership, reflection):
         return _render_detail(request, reflection, membership, status=403)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, reflection=reflection, author=request.user)
     if not form.is_valid():
         return _render_detail(request, reflection, membership, form)
-    reply, created = flows.add_reply(
-        reflection,
-        request.user,
-        form.cleaned_data["body"],
-        submission_key=form.cleaned_data["submission_key"],
-    )
-    if created:
+    reply = form.save()
+    if form.created:
         messages.success(request, _("Your reply has been posted."))
     return redirect(reverse("reflection-detail", args=[reflection.pk]) + f"#reply-{reply.pk}")
 
@@ -99,30 +96,18 @@ def reflection_create(request):
     if not form.is_valid():
         context = {"form": form, "next": _next_url(request, "")}
         return render(request, "courses/reflections/reflection_form.html", context)
-    data = form.cleaned_data
-    reflection, created = flows.create_reflection(
-        request.user,
-        data["cohort"],
-        data["body"],
-        data["visibility"],
-        attempt=data["attempt"],
-        lesson=data["lesson"],
-        prompt=data["prompt"],
-        submission_key=data["submission_key"],
-    )
-    if created:
+    reflection = form.save()
+    if form.created:
         messages.success(request, _("Your reflection has been saved."))
     return redirect(_next_url(request, reverse("reflection-detail", args=[reflection.pk])))
 
 
 @login_required
 def reflection_edit(request, pk: int):
-    reflection, membership = flows.get_reflection_for_author(request.user, pk)
+    reflection, membership = access.get_reflection_for_author(request.user, pk)
     form = ReflectionForm(request.POST or None, instance=reflection)
     if request.method == "POST" and form.is_valid():
-        flows.edit_reflection(
-            reflection, form.cleaned_data["body"], form.cleaned_data["visibility"]
-        )
+        form.save()
         messages.success(request, _("Your reflection has been changed."))
         return redirect("reflection-detail", reflection.pk)
     context = {"form": form, "reflection": reflection, "cohort": membership.cohort}
@@ -131,12 +116,12 @@ def reflection_edit(request, pk: int):
 
 @login_required
 def reflection_delete(request, pk: int):
-    reflection, membership = flows.get_reflection_for_author(request.user, pk)
+    reflection, membership = access.get_reflection_for_author(request.user, pk)
     if request.method == "POST":
-        flows.delete_reflection(reflection)
+        reflection.delete()  # with its replies: they make no sense without it
         messages.success(request, _("Your reflection has been deleted."))
         return redirect("cohort-reflections", membership.cohort.pk)
-    flows.prepare_for_display(reflection, membership, set())
+    prepare_for_display(reflection, membership, set())
     context = {"item": reflection, "cohort": membership.cohort, "kind": "reflection"}
     return render(request, "courses/reflections/confirm_delete.html", context)
 
@@ -144,19 +129,21 @@ def reflection_delete(request, pk: int):
 @login_required
 @require_POST
 def reflection_hide(request, pk: int):
-    reflection, _membership = flows.get_reflection_for_trainer(request.user, pk)
-    flows.set_hidden(reflection, request.POST.get("hidden") == "1")
+    reflection, _membership = access.get_reflection_for_trainer(request.user, pk)
+    form = hide_form(reflection, request.POST)
+    if form.is_valid():
+        form.save()
     return redirect(_next_url(request, reverse("reflection-detail", args=[reflection.pk])))
 
 
 @login_required
 def reply_delete(request, pk: int):
-    reply, membership = flows.get_reply_for_author(request.user, pk)
+    reply, membership = access.get_reply_for_author(request.user, pk)
     if request.method == "POST":
-        flows.delete_reply(reply)
+        reply.delete()
         messages.success(request, _("Your reply has been deleted."))
         return redirect("reflection-detail", reply.reflection_id)
-    flows.prepare_for_display(reply, membership, set())
+    prepare_for_display(reply, membership, set())
     context = {"item": reply, "cohort": membership.cohort, "kind": "reply"}
     return render(request, "courses/reflections/confirm_delete.html", context)
 
@@ -164,7 +151,9 @@ def reply_delete(request, pk: int):
 @login_required
 @require_POST
 def reply_hide(request, pk: int):
-    reply, _membership = flows.get_reply_for_trainer(request.user, pk)
-    flows.set_hidden(reply, request.POST.get("hidden") == "1")
+    reply, _membership = access.get_reply_for_trainer(request.user, pk)
+    form = hide_form(reply, request.POST)
+    if form.is_valid():
+        form.save()
     default = reverse("reflection-detail", args=[reply.reflection_id]) + f"#reply-{reply.pk}"
     return redirect(_next_url(request, default))
