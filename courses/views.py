@@ -19,6 +19,7 @@ from scenarios.radar import render_radar
 from . import flows
 from .access import get_cohort_for_member, get_cohort_for_trainer, get_lesson_for_user
 from .cohorts import role_mix
+from .hooks import COHORT_PANEL, MY_LEARNING_PANEL, panels
 from .models import Cohort
 from .progress import course_progress, finished_scenarios, principle_profile
 
@@ -57,6 +58,7 @@ def my_learning(request):
         "scenarios": finished_scenarios(user),
         "profile": profile,
         "radar": radar if profile else "",
+        "panels": panels(MY_LEARNING_PANEL, request),
     }
     return render(request, "courses/my_learning.html", context)
 
@@ -93,6 +95,7 @@ def cohort_detail(request, pk: int):
         "trainers": list(cohort.trainers.select_related("profile")),
         "mix": mix,
         "member_count": len(members),
+        "panels": panels(COHORT_PANEL, request, cohort, is_trainer),
     }
     if is_trainer:
         context["invite_url"] = request.build_absolute_uri(cohort.get_invite_url())

@@ -5,18 +5,17 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.utils import timezone
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from people.spreadsheets import defuse, defuse_csv
+
+__all__ = ["Sheet", "csv_response", "defuse", "defuse_csv", "no_store", "xlsx_response"]
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Dutch Excel splits a CSV line on ";" (and some tools on ","), so text after a separator
-# inside one cell can become a cell of its own, and must not start a formula either.
-FORMULA_AFTER_SEPARATOR = re.compile(r"([;,]\s*)(?=[=+\-@\t\r])")
 
 
 @dataclass(frozen=True)
@@ -24,21 +23,6 @@ class Sheet:
     title: str
     header: Sequence[str]
     rows: Iterable[Sequence[object]]
-
-
-def defuse(value: object) -> object:
-    """Keep a spreadsheet from running text as a formula: prefix it with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def defuse_csv(value: object) -> object:
-    """Like ``defuse``, and also for every part after a ``;`` or ``,`` inside the text."""
-    value = defuse(value)
-    if isinstance(value, str):
-        return FORMULA_AFTER_SEPARATOR.sub(r"\1'", value)
-    return value
 
 
 def no_store(response: HttpResponse) -> HttpResponse:

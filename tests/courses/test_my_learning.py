@@ -87,11 +87,11 @@ def test_the_principle_profile_is_the_mean_over_finished_attempts(client, librar
     assert 'data-principle="eigen-kracht" data-score="61"' in html
     assert 'data-principle="presentie" data-score="70" data-band="deels' not in html
     assert 'data-principle="presentie" data-score="70" data-band="partly_desired"' in html
-    assert "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=" in html  # the radar chart
+    assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox=' in html  # the radar chart
 
 
 def test_a_learner_without_groups_is_told_how_to_join(client, learner):
     client.force_login(learner)
     html = client.get(reverse("my-learning")).content.decode()
     assert "data-cohort=" not in html
-    assert "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=" not in html  # no chart
+    assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox=' not in html  # no chart

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "dashboards",
     "home",
     "privacy",
+    "live",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
