@@ -49,6 +49,8 @@ def current_node(session: LiveSession) -> Node:
 def _bump(session: LiveSession) -> None:
     LiveSession.objects.filter(pk=session.pk).update(version=F("version") + 1)
     pk = session.pk
+    forget_state(pk)
+    # Again after the commit: a poll between the two may have cached the state from before.
     transaction.on_commit(lambda: forget_state(pk))
 
 
@@ -138,6 +140,8 @@ def finish(session: LiveSession) -> None:
     session.state = LiveSession.State.FINISHED
     session.finished_at = timezone.now()
     session.save(update_fields=["state", "finished_at"])
+    # A guest's first name was only for the room; the record keeps their role alone.
+    session.participants.filter(user__isnull=True).update(first_name="")
     _bump(session)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -75,28 +76,28 @@ def join(request, code: str):
         return redirect("live-control", session.pk)
     member = flows.is_member(request.user, session)
     guest_form = GuestForm(request.POST or None) if session.allow_guests and not member else None
+    if not member and guest_form is None:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        refused = flows.Refused(_("This session is for the members of the learning group."), 403)
+        return _refused(request, refused)
     if request.method == "POST":
         if not flows.rate_allowed("join", _who(request)):
             return _too_fast(request)
         try:
             if member:
                 participant = flows.join_member(session, request.user)
-            elif guest_form is not None and guest_form.is_valid():
+            elif guest_form.is_valid():
                 participant = flows.join_guest(
                     session, guest_form.cleaned_data["first_name"], guest_form.cleaned_data["role"]
                 )
-            elif guest_form is not None:
-                participant = None
             else:
-                participant = flows.join_member(session, request.user)  # refuses with a reason
+                participant = None
         except flows.Refused as refused:
             return _refused(request, refused)
         if participant is not None:
             remember_participant(request, participant)
             return redirect("live-vote", session.code)
-    if not member and guest_form is None and request.user.is_authenticated:
-        refused = flows.Refused(_("This session is for the members of the learning group."), 403)
-        return _refused(request, refused)
     context = {
         "session": session,
         "member": member,
@@ -113,7 +114,12 @@ def vote(request, code: str):
         return _refused(request, refused, "live/enter.html", form=CodeForm())
     participant = participant_for(request, session)
     if participant is None:
-        return redirect("live-join", session.code)
+        if session.allow_guests or flows.is_member(request.user, session):
+            return redirect("live-join", session.code)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        refused = flows.Refused(_("This session is for the members of the learning group."), 403)
+        return _refused(request, refused)
     status = 200
     if request.method == "POST":
         if not flows.rate_allowed("vote", _who(request)):
