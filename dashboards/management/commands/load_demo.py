@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from dashboards.demo import load_demo_course
 from dashboards.demo.people import PEOPLE
+from live.demo import load_live_session
 from people.demo import DEMO_PASSWORD, load_people
 from scenarios.demo_loader import load_scenarios
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         accounts = load_people()
         scenarios = load_scenarios()
         course = load_demo_course(scenarios)
+        load_live_session()
         self.stdout.write(self.style.SUCCESS(f"Demo loaded. Log in at {BASE_URL}/"))
         self.stdout.write(f"{len(scenarios)} demo scenarios in the library.")
         self.stdout.write(f"Course: {BASE_URL}{course.url}")
