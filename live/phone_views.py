@@ -148,6 +148,7 @@ def vote(request, code: str):
         "participant": participant,
         "step": current_step(session, with_tally=False),
         "my_vote": next(iter(my_vote), ""),
+        "scenario": flows.scenario_of(session),
         "state_url": reverse("live-state", args=[session.pk]),
         "phase": state_of(session.pk)["phase"],
     }
