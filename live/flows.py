@@ -21,8 +21,10 @@ from .codes import looks_valid, normalise
 from .models import LiveParticipant, LiveSession, LiveStep, LiveVote
 from .state import forget_state
 
-# Join and vote: at most this many requests per person (session cookie or address) a minute.
-RATE_LIMITS = {"join": 10, "vote": 30}
+# Join and vote: at most this many requests a minute per browser session, and per address.
+# A room of phones often shares one address (the venue's wifi), so that limit is wide; it
+# only stops someone who throws cookies away to get past the first.
+RATE_LIMITS = {"join": 10, "vote": 30, "join-address": 200, "vote-address": 1000}
 
 
 class Refused(Exception):

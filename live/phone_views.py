@@ -37,9 +37,14 @@ class GuestForm(forms.Form):
     )
 
 
-def _who(request) -> str:
-    """Rate limits count per browser session, or per address before there is one."""
-    return request.session.session_key or request.META.get("REMOTE_ADDR", "")
+def _allowed(request, action: str) -> bool:
+    """Count per browser session (made here if there is none yet) and per address."""
+    if not request.session.session_key:
+        request.session.save()
+    address = request.META.get("REMOTE_ADDR", "")
+    return flows.rate_allowed(action, request.session.session_key) and flows.rate_allowed(
+        f"{action}-address", address
+    )
 
 
 def _refused(request, refused: flows.Refused, template: str = "live/refused.html", **context):
@@ -54,7 +59,7 @@ def _too_fast(request):
 def enter(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not flows.rate_allowed("join", _who(request)):
+        if not _allowed(request, "join"):
             return _too_fast(request)
         try:
             session = flows.session_for_code(form.cleaned_data["code"])
@@ -82,7 +87,7 @@ def join(request, code: str):
         refused = flows.Refused(_("This session is for the members of the learning group."), 403)
         return _refused(request, refused)
     if request.method == "POST":
-        if not flows.rate_allowed("join", _who(request)):
+        if not _allowed(request, "join"):
             return _too_fast(request)
         try:
             if member:
@@ -122,7 +127,7 @@ def vote(request, code: str):
         return _refused(request, refused)
     status = 200
     if request.method == "POST":
-        if not flows.rate_allowed("vote", _who(request)):
+        if not _allowed(request, "vote"):
             return _too_fast(request)
         try:
             step = int(request.POST.get("step", ""))

@@ -153,3 +153,27 @@ def test_joining_and_voting_are_rate_limited(client, session, learner):
     body = vote(client, session, "regel-het").content.decode()
     assert "Je gaat erg snel" in body
     assert votes() == [(1, "vraag-door")]
+
+
+def test_phones_behind_one_address_each_have_their_own_join_limit(
+    client, session, django_user_model
+):
+    from django.test import Client
+
+    for number in range(15):  # more than one browser's limit, all from 127.0.0.1
+        phone = Client()
+        response = phone.post(
+            reverse("live-join", args=[session.code]),
+            {"first_name": f"Gast {number}", "role": "volunteer"},
+        )
+        assert response.status_code == 302
+    assert session.participants.count() == 15
+
+
+def test_a_member_sees_the_running_session_on_the_group_page(client, session, group, learner):
+    client.force_login(learner)
+    page = client.get(group.get_absolute_url()).content.decode()
+    assert reverse("live-join", args=[session.code]) in page
+    flows.finish(session)
+    page = client.get(group.get_absolute_url()).content.decode()
+    assert reverse("live-join", args=[session.code]) not in page
