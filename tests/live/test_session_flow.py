@@ -124,3 +124,11 @@ def test_a_late_joiner_lands_on_the_current_step(client, session, volunteer):
     join(client, session, volunteer)
     body = client.get(reverse("live-vote", args=[session.code])).content.decode()
     assert "Mijn dochter helpt soms." in body and 'name="step" value="2"' in body
+
+
+def test_the_phone_pages_speak_english_too(client, session, learner):
+    join(client, session, learner)
+    page = client.get("/en" + reverse("live-vote", args=[session.code]).removeprefix("/nl"))
+    body = page.content.decode()
+    assert "What would you say or do?" in body
+    assert ' lang="nl"' in body  # the scenario's own Dutch words are marked as such
