@@ -10,6 +10,7 @@ from scenarios.models import ScenarioPage
 
 from . import debrief
 from .access import Membership, get_membership
+from .hooks import DEBRIEF_PANEL, panels
 from .progress import finished_scenario_ids
 
 
@@ -41,4 +42,7 @@ def debrief_detail(request, pk: int, scenario_page_pk: int):
     if not membership.is_trainer and not finished_scenario_ids(request.user, [page.pk]):
         return render(request, "courses/debrief_locked.html", context, status=403)
     context["debrief"] = debrief.build_debrief(membership.cohort, page)
+    context["panels"] = panels(
+        DEBRIEF_PANEL, request, membership.cohort, page, membership.is_trainer
+    )
     return render(request, "courses/debrief.html", context)

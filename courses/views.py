@@ -20,6 +20,7 @@ from . import joining
 from .access import find_membership, get_cohort_for_trainer, get_lesson_for_user, get_membership
 from .cohorts import role_mix
 from .completion import mark_lesson_done
+from .hooks import COHORT_PANEL, MY_LEARNING_PANEL, panels
 from .models import Cohort
 from .progress import course_progress, finished_scenarios, principle_profile
 from .welcome import is_newcomer
@@ -60,6 +61,7 @@ def my_learning(request):
         "profile": profile,
         "radar": radar if profile else "",
         "first_visit": is_newcomer(request),
+        "panels": panels(MY_LEARNING_PANEL, request),
     }
     return render(request, "courses/my_learning.html", context)
 
@@ -89,6 +91,7 @@ def cohort_detail(request, pk: int):
         "trainers": list(cohort.trainers.select_related("profile")),
         "mix": mix,
         "member_count": len(members),
+        "panels": panels(COHORT_PANEL, request, cohort, is_trainer),
     }
     if is_trainer:
         context["invite_url"] = request.build_absolute_uri(cohort.get_invite_url())

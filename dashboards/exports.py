@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -15,11 +14,11 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from people.spreadsheets import defuse, defuse_csv
+
+__all__ = ["Sheet", "csv_response", "defuse", "defuse_csv", "no_store", "xlsx_response"]
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Dutch Excel splits a CSV line on ";" (and some tools on ","), so text after a separator
-# inside one cell can become a cell of its own, and must not start a formula either.
-FORMULA_AFTER_SEPARATOR = re.compile(r"([;,]\s*)(?=[=+\-@\t\r])")
 
 
 # Dutch Excel opens a CSV file in columns only when its cells are split by ";".
@@ -54,21 +53,6 @@ def export_filename(*parts: object, day: datetime.date | None = None) -> str:
     """A file name that says what is in it and when: ``team-wijkteam-noord-groei-2026-12-01``."""
     day = day or timezone.localdate()
     return slugify(" ".join(str(part) for part in parts if part)) + "-" + day.isoformat()
-
-
-def defuse(value: object) -> object:
-    """Keep a spreadsheet from running text as a formula: prefix it with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def defuse_csv(value: object) -> object:
-    """Like ``defuse``, and also for every part after a ``;`` or ``,`` inside the text."""
-    value = defuse(value)
-    if isinstance(value, str):
-        return FORMULA_AFTER_SEPARATOR.sub(r"\1'", value)
-    return value
 
 
 def no_store(response: HttpResponse) -> HttpResponse:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from courses.models import CoursePage
+from live.demo import load_live_session
 from scenarios.models import ScenarioPage
 
 from .accounts import DemoAccount, load_people
@@ -28,7 +29,9 @@ def load_demo() -> Demo:
     """Load the whole demo where missing; return what a newcomer logs in with and opens."""
     accounts = load_people()
     scenarios = load_scenarios()
-    return Demo(accounts, scenarios, load_demo_course(scenarios))
+    course = load_demo_course(scenarios)
+    load_live_session()
+    return Demo(accounts, scenarios, course)
 
 
 def load_demo_course(scenarios: dict[str, ScenarioPage]) -> CoursePage:

@@ -107,3 +107,49 @@ class ProfileSettingsForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["display_name", "discipline", "share_scores_with_manager"]
+
+
+class ChangeRequestForm(forms.Form):
+    """Ask to change one's role or organisation; the organisation's administrator decides.
+
+    Role and organisation decide which team figures someone counts in, so a learner asks
+    and does not set them (``people.membership``).
+    """
+
+    role = forms.ChoiceField(label=_("Your role"), choices=Role.choices, widget=forms.RadioSelect)
+    organisation_code = _organisation_code_field()
+
+    def __init__(self, *args, profile: Profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        self.fields["role"].initial = profile.role
+        self.fields["organisation_code"].help_text = _(
+            "Only when you move to another organisation: its sign-up code. Leave it empty "
+            "to ask your own organisation."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        _clean_code(self)
+        organisation = cleaned.get("organisation") or self.profile.organisation
+        if self.errors:
+            return cleaned
+        if organisation is None:
+            self.add_error(
+                "organisation_code",
+                _("Enter your organisation's sign-up code: its administrator approves changes."),
+            )
+        elif organisation == self.profile.organisation and cleaned["role"] == self.profile.role:
+            raise forms.ValidationError(
+                _("Nothing changes yet: choose another role, or enter another organisation's code.")
+            )
+        cleaned["organisation"] = organisation
+        return cleaned
+
+    def save(self):
+        role = self.cleaned_data["role"]
+        return membership.ask_to_join(
+            self.profile.user,
+            self.cleaned_data["organisation"],
+            role if role != self.profile.role else "",
+        )

@@ -20,12 +20,24 @@ def organisation_for_code(code: str) -> Organisation | None:
     return Organisation.objects.filter(join_code=code).first() if code else None
 
 
-def ask_to_join(user, organisation: Organisation) -> MembershipRequest:
-    """Record (once) that ``user`` asks to join ``organisation``; nothing is granted yet."""
+def ask_to_join(user, organisation: Organisation, role: str = "") -> MembershipRequest:
+    """Record (once) that ``user`` asks to join ``organisation``, in ``role`` if given.
+
+    Nothing is granted yet. Asking again while a request waits changes the role asked for.
+    """
     request, _created = MembershipRequest.objects.get_or_create(
         user=user, organisation=organisation, status=MembershipRequest.Status.PENDING
     )
+    if role and request.role != role:
+        request.role = role
+        request.save(update_fields=["role"])
     return request
+
+
+def waiting_requests(user) -> QuerySet[MembershipRequest]:
+    return MembershipRequest.objects.filter(
+        user=user, status=MembershipRequest.Status.PENDING
+    ).select_related("organisation")
 
 
 def requests_for_administrator(user) -> QuerySet[MembershipRequest]:
@@ -77,6 +89,7 @@ def decide(by, request: MembershipRequest, *, approve: bool, team: Team | None =
     if approve:
         profile = request.user.profile
         profile.organisation = request.organisation
-        profile.save(update_fields=["organisation"])
+        profile.role = request.role or profile.role
+        profile.save(update_fields=["organisation", "role"])
         if team is not None:
             profile.teams.add(team)

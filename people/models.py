@@ -213,6 +213,13 @@ class MembershipRequest(models.Model):
         related_name="+",
         verbose_name=_("team"),
     )
+    role = models.CharField(
+        _("requested role"),
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
+        help_text=_("Empty when the person does not ask to change their role."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -228,7 +228,7 @@ class MembershipRequestViewSet(ModelViewSet):
     history_view_class = MembershipRequestHistoryView
     usage_view_class = MembershipRequestUsageView
     form_fields = ["team"]
-    list_display = ["user", "organisation", "status", "created_at"]
+    list_display = ["user", "organisation", "role", "status", "created_at"]
     list_filter = ["status"]
     add_view_enabled = False
     copy_view_enabled = False

@@ -17,6 +17,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.admin.models import EditingSession, FormState
 from wagtail.models import (
     Comment,
@@ -30,6 +31,7 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 
 from courses.models import Cohort, LessonProgress, Participation, Reflection, ReflectionReply
+from people.hooks import PERSONAL_DATA
 from people.models import MembershipRequest
 from scenarios.models import Attempt
 
@@ -58,6 +60,9 @@ EXPORTED = {
     "wagtailcore.Page.owner": "pages_created",
     "wagtailcore.Comment.user": "editor_comments",
     "wagtailcore.CommentReply.user": "editor_comments",
+    # Answered by live/wagtail_hooks.py through the PERSONAL_DATA hook.
+    "live.LiveParticipant.user": "live_votes",
+    "live.LiveSession.trainer": "live_sessions_led",
 }
 NOT_EXPORTED = {
     "wagtailcore.Page.locked_by": "A temporary edit lock, no content; deletion lifts it.",
@@ -139,7 +144,16 @@ def export_user_data(user) -> dict:
             for reply in ReflectionReply.objects.filter(author=user)
         ],
         **_staff_work(user),
+        **_from_hooks(user),
     }
+
+
+def _from_hooks(user) -> dict:
+    """Sections from apps that privacy does not import (see ``people.hooks``)."""
+    sections: dict = {}
+    for section in hooks.get_hooks(PERSONAL_DATA):
+        sections.update(section(user))
+    return sections
 
 
 def _staff_work(user) -> dict:

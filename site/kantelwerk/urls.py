@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.reflections.urls")),
     path("", include("dashboards.urls")),
     path("", include("people.urls")),
+    path("", include("live.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.security.conftest import SECRET_NAME, SECRET_REFLECTION, SECRET_REPLY
 
-OUR_APPS = ("kantelwerk", "scenarios", "courses", "dashboards", "people")
+OUR_APPS = ("kantelwerk", "scenarios", "courses", "dashboards", "people", "live")
 OUTSIDERS = ("other_learner", "other_trainer", "other_manager", "anonymous")
 REFUSED = {403, 404, 410}
 SECRETS = (SECRET_NAME, SECRET_REFLECTION, SECRET_REPLY)
@@ -55,7 +55,25 @@ CASES = {
     "team-growth-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
     # Names no object: the one or two letters in the address are all the image shows.
     "initials-avatar": Case(lambda w: {"letters": "KV"}, also_allowed=frozenset(OUTSIDERS)),
+    # Live sessions: only the trainer who started one controls it; outsiders see nothing.
+    "live-start": Case(lambda w: {"pk": w.cohort.pk}),
+    "live-control": Case(lambda w: {"pk": _live_session(w).pk}),
+    "live-projector": Case(lambda w: {"pk": _live_session(w).pk}),
+    "live-state": Case(lambda w: {"pk": _live_session(w).pk}),
+    "live-record": Case(lambda w: {"pk": _live_session(w).pk}),
+    "live-export": Case(lambda w: {"pk": _live_session(w).pk}),
+    # The real code of a members-only session: outsiders may not join it.
+    "live-join": Case(lambda w: {"code": _live_session(w).code}),
+    "live-vote": Case(lambda w: {"code": _live_session(w).code}),
 }
+
+
+def _live_session(world):
+    from live import flows
+    from live.models import LiveSession
+
+    session = LiveSession.objects.filter(cohort=world.cohort).first()
+    return session or flows.start_session(world.trainer, world.cohort, world.scenario)
 
 
 def _membership_request(world):

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "privacy",
     "demo",
+    "live",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",

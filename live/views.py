@@ -1,0 +1,145 @@
+"""The trainer's side of a live session: start it, control it, show it on the projector,
+and the state endpoint every screen polls."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from courses.access import get_cohort_for_trainer
+from courses.debrief import course_scenario_ids
+from scenarios.models import ScenarioPage
+
+from . import running
+from .access import NotYourSession, get_session_for_controller, may_poll
+from .presenting import current_step, qr_data_uri
+from .state import public_state, state_of
+
+
+class StartForm(forms.Form):
+    scenario = forms.ModelChoiceField(
+        label=gettext_lazy("Scenario"), queryset=ScenarioPage.objects.none(), empty_label=None
+    )
+    allow_guests = forms.BooleanField(
+        label=gettext_lazy("Guests may join (first name and role only)"), required=False
+    )
+
+    def __init__(self, *args, cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = course_scenario_ids(cohort.course)
+        self.fields["scenario"].queryset = (
+            ScenarioPage.objects.live().filter(pk__in=ids).select_related("live_revision")
+        )
+
+
+@login_required
+def start(request, pk: int):
+    cohort = get_cohort_for_trainer(request.user, pk)
+    form = StartForm(request.POST or None, cohort=cohort)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = running.start_session(
+                request.user,
+                cohort,
+                form.cleaned_data["scenario"],
+                allow_guests=form.cleaned_data["allow_guests"],
+            )
+        except running.Refused as refused:
+            messages.error(request, refused.message)
+        else:
+            return redirect("live-control", session.pk)
+    sessions = cohort.live_sessions.select_related("scenario").order_by("-created_at")[:20]
+    return render(
+        request, "live/start.html", {"cohort": cohort, "form": form, "sessions": sessions}
+    )
+
+
+def _controller_or_refusal(request, pk: int):
+    try:
+        return get_session_for_controller(request.user, pk), None
+    except NotYourSession as refused:
+        context = {"message": str(refused)}
+        return None, render(request, "live/refused.html", context, status=403)
+
+
+def _join_url(request, session) -> str:
+    return request.build_absolute_uri(reverse("live-join", args=[session.code]))
+
+
+def _screen_context(request, session) -> dict:
+    step = current_step(session, with_tally=session.revealed)
+    return {
+        "session": session,
+        "step": step,
+        "scenario": running.scenario_of(session),
+        "join_url": _join_url(request, session),
+        "enter_url": request.build_absolute_uri(reverse("live-enter")),
+        "state_url": reverse("live-state", args=[session.pk]),
+        "phase": state_of(session.pk)["phase"],
+        "members": session.cohort.participants.count(),
+        "joined": session.participants.count(),
+    }
+
+
+@login_required
+def control(request, pk: int):
+    session, refusal = _controller_or_refusal(request, pk)
+    if refusal:
+        return refusal
+    if request.method == "POST":
+        _act(request, session)
+        return redirect("live-control", session.pk)
+    context = _screen_context(request, session)
+    context["qr"] = qr_data_uri(context["join_url"]) if session.is_running else ""
+    return render(request, "live/control.html", context)
+
+
+def _act(request, session) -> None:
+    action = request.POST.get("action", "")
+    try:
+        if action == "reveal":
+            running.reveal(session)
+        elif action == "follow":
+            running.follow(session, request.POST.get("choice", ""))
+        elif action == "next":
+            running.next_step(session)
+        elif action == "finish":
+            running.finish(session)
+            messages.success(request, _("The session has finished. Its record is below."))
+        else:
+            messages.error(request, _("Unknown action."))
+    except running.Refused as refused:
+        messages.error(request, refused.message)
+
+
+@login_required
+def projector(request, pk: int):
+    session, refusal = _controller_or_refusal(request, pk)
+    if refusal:
+        return refusal
+    context = _screen_context(request, session)
+    context["qr"] = qr_data_uri(context["join_url"]) if session.is_running else ""
+    return render(request, "live/projector.html", context)
+
+
+@require_GET
+def state(request, pk: int):
+    """The poll: JSON with a version; 304 while the ETag the screen sends is still current."""
+    data = state_of(pk)
+    if data is None or not may_poll(request, pk, data["trainer_id"]):
+        raise Http404
+    etag = f'"live-{pk}-{data["version"]}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = JsonResponse(public_state(data))
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, no-cache"
+    return response

@@ -1,0 +1,52 @@
+// Live session screens poll a small state endpoint every 2 seconds. A new phase (step,
+// reveal, followed choice, end) reloads the page; otherwise only the vote count changes.
+// Without JavaScript the page refreshes itself (<noscript> meta refresh).
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-live-poll]");
+  if (!root || !window.fetch) {
+    return;
+  }
+  var url = root.getAttribute("data-state-url");
+  var phase = root.getAttribute("data-phase");
+  var etag = null;
+  var counters = document.querySelectorAll("[data-live-votes]");
+
+  function show(data) {
+    if (data.phase !== phase) {
+      window.location.reload();
+      return;
+    }
+    counters.forEach(function (counter) {
+      if (counter.textContent !== String(data.votes)) {
+        counter.textContent = String(data.votes);
+      }
+    });
+  }
+
+  function poll() {
+    var headers = { Accept: "application/json" };
+    if (etag) {
+      headers["If-None-Match"] = etag;
+    }
+    fetch(url, { headers: headers, credentials: "same-origin", cache: "no-store" })
+      .then(function (response) {
+        if (response.status !== 200) {
+          return null;
+        }
+        etag = response.headers.get("ETag");
+        return response.json();
+      })
+      .then(function (data) {
+        if (data) {
+          show(data);
+        }
+      })
+      .catch(function () {})
+      .then(function () {
+        window.setTimeout(poll, 2000);
+      });
+  }
+
+  window.setTimeout(poll, 2000);
+})();

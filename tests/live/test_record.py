@@ -1,0 +1,130 @@
+"""Afterwards: the record (route, votes per step by role, scores under version 2), the link
+from the debrief, the CSV export, and each member's own votes, seen by nobody else."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from live import running
+from live.record import build_record
+from scenarios.engine import score_path
+from scenarios.graph import scenario_for_revision
+from tests.live.conftest import join, vote
+
+
+@pytest.fixture
+def played(client, session, members, learner):
+    """Nine members vote at two steps; the group follows the majority and finishes."""
+    everyone = [user for users in members.values() for user in users]
+    for role, users in members.items():
+        for user in users:
+            join(client, session, user)
+            vote(client, session, "regel-het" if role == "volunteer" else "vraag-door")
+    join(client, session, learner)
+    vote(client, session, "=HYPERLINK(1)")  # not offered: refused
+    running.reveal(session)
+    running.follow(session, "vraag-door")
+    running.next_step(session)
+    for user in everyone:
+        join(client, session, user)  # again: a new login starts a new browser session
+        assert vote(client, session, "netwerk").status_code == 302
+    running.reveal(session)
+    running.follow(session, "netwerk")
+    running.next_step(session)
+    running.finish(session)
+    client.logout()
+    session.refresh_from_db()
+    return session
+
+
+def test_the_record_keeps_route_votes_by_role_and_scores(played):
+    record = build_record(played)
+    assert [(step.number, step.node.key, step.followed.key) for step in record.steps] == [
+        (1, "begin", "vraag-door"),
+        (2, "midden", "netwerk"),
+    ]
+    first = record.steps[0].tally
+    assert first.voters == 9
+    assert [column.role for column in first.columns] == [
+        "professional",
+        "volunteer",
+        "civil_servant",
+    ]
+    expected = score_path(
+        scenario_for_revision(played.revision), [("begin", "vraag-door"), ("midden", "netwerk")]
+    )
+    assert record.overall == expected.overall == 100
+    assert record.ending.key == "goed-einde"
+
+
+def test_the_debrief_links_to_the_record(client, played, trainer, group, scenario):
+    client.force_login(trainer)
+    page = client.get(reverse("cohort-debrief", args=[group.pk, scenario.pk])).content.decode()
+    assert reverse("live-record", args=[played.pk]) in page
+    record = client.get(reverse("live-record", args=[played.pk])).content.decode()
+    assert "Wie kan er nog meer helpen?" in record and "100" in record
+
+
+def test_members_see_the_record_once_finished_and_never_who_voted_what(
+    client, played, members, session
+):
+    voter = members["professional"][0]
+    client.force_login(voter)
+    page = client.get(reverse("live-record", args=[played.pk])).content.decode()
+    assert "De route van de groep" in page
+    for user in members["volunteer"]:
+        assert user.username.capitalize() not in page and user.email not in page
+    assert client.get(reverse("live-export", args=[played.pk])).status_code == 404
+
+
+def test_a_running_session_has_no_record_for_members_yet(client, session, learner):
+    client.force_login(learner)
+    assert client.get(reverse("live-record", args=[session.pk])).status_code == 404
+
+
+def test_the_csv_export_has_a_bom_semicolons_and_defused_text(client, played, trainer):
+    client.force_login(trainer)
+    response = client.get(reverse("live-export", args=[played.pk]))
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert rows[0][:6] == ["stap", "situatie", "nummer", "keuze", "gevolgd", "totaal"]
+    followed = [row for row in rows[1:] if row[4] == "ja"]
+    assert [(row[0], row[3]) for row in followed] == [
+        ("1", "Wat lukt er nog wel?"),
+        ("2", "Wie kan er nog meer helpen?"),
+    ]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_each_member_sees_only_their_own_votes(client, played, members):
+    volunteer = members["volunteer"][0]
+    client.force_login(volunteer)
+    page = client.get(reverse("live-my-votes")).content.decode()
+    assert "Ik regel thuiszorg voor u." in page  # their own first vote
+    assert "Wat lukt er nog wel?" not in page  # what others voted is not theirs
+    assert reverse("live-my-votes") in client.get(reverse("my-learning")).content.decode()
+
+
+def test_guest_votes_reach_no_one(client, session, learner):
+    join(client, session, first_name="Gast", role="volunteer")
+    vote(client, session, "regel-het")
+    client.force_login(learner)
+    page = client.get(reverse("live-my-votes")).content.decode()
+    assert "Ik regel thuiszorg voor u." not in page
+
+
+def test_the_avg_export_holds_own_votes_and_led_sessions(client, played, members, trainer):
+    client.force_login(members["civil_servant"][0])
+    data = json.loads(client.get(reverse("my-data-export")).content)
+    assert [(v["step"], v["choice"]) for v in data["live_votes"]] == [
+        (1, "vraag-door"),
+        (2, "netwerk"),
+    ]
+    client.force_login(trainer)
+    data = json.loads(client.get(reverse("my-data-export")).content)
+    assert [s["session"] for s in data["live_sessions_led"]] == [played.pk]

@@ -1,0 +1,134 @@
+"""A whole session: the trainer starts it, phones join and vote, reveal, follow, next, finish."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from live import codes, running
+from live.models import LiveParticipant, LiveSession, LiveStep, LiveVote
+from tests.live.conftest import join, vote
+
+
+def test_a_trainer_starts_a_session_from_their_group(client, group, scenario, trainer):
+    client.force_login(trainer)
+    page = client.get(reverse("live-start", args=[group.pk]))
+    assert page.status_code == 200
+    assert "Live sessie starten" in page.content.decode()  # the form heading
+    response = client.post(reverse("live-start", args=[group.pk]), {"scenario": scenario.pk})
+    session = LiveSession.objects.get()
+    assert response["Location"] == reverse("live-control", args=[session.pk])
+    assert session.revision_id == scenario.live_revision_id
+    assert session.node_key == "begin" and session.step == 1 and session.is_running
+    assert not session.allow_guests
+    assert codes.looks_valid(session.code)
+
+
+def test_the_group_page_offers_the_trainer_a_live_session(client, group, trainer, learner):
+    client.force_login(trainer)
+    assert (
+        reverse("live-start", args=[group.pk])
+        in client.get(group.get_absolute_url()).content.decode()
+    )
+    client.force_login(learner)
+    assert (
+        reverse("live-start", args=[group.pk])
+        not in client.get(group.get_absolute_url()).content.decode()
+    )
+
+
+def test_codes_have_no_look_alikes():
+    for _ in range(200):
+        code = codes.new_code()
+        assert len(code) == 6 and not set(code) & set("0O1IL")
+    assert codes.normalise(" ab-cd 23 ") == "ABCD23"
+
+
+def test_members_join_logged_in_and_vote(client, session, learner):
+    join(client, session, learner)
+    participant = LiveParticipant.objects.get()
+    assert participant.user == learner and participant.role == "professional"
+    page = client.get(reverse("live-vote", args=[session.code]))
+    body = page.content.decode()
+    assert "Ik red me niet meer." in body and "Wat lukt er nog wel?" in body
+    response = vote(client, session, "vraag-door")
+    assert response.status_code == 302
+    assert LiveVote.objects.get().choice_key == "vraag-door"
+
+
+def test_a_vote_can_change_before_the_reveal_but_not_after(client, session, learner):
+    join(client, session, learner)
+    vote(client, session, "vraag-door")
+    vote(client, session, "regel-het")
+    assert list(LiveVote.objects.values_list("choice_key", flat=True)) == ["regel-het"]
+    running.reveal(session)
+    response = vote(client, session, "vraag-door")
+    assert response.status_code == 409
+    assert "De stemmen van deze stap zijn al zichtbaar" in response.content.decode()
+    assert list(LiveVote.objects.values_list("choice_key", flat=True)) == ["regel-het"]
+
+
+def test_reveal_follow_next_and_finish_keep_the_route(client, session, trainer, learner):
+    join(client, session, learner)
+    vote(client, session, "vraag-door")
+    client.force_login(trainer)
+    url = reverse("live-control", args=[session.pk])
+    assert "1" in client.get(url).content.decode()
+    client.post(url, {"action": "reveal"})
+    page = client.get(url).content.decode()
+    # The majority is preselected.
+    assert re.search(r'value="vraag-door" checked', page)
+    client.post(url, {"action": "follow", "choice": "vraag-door"})
+    page = client.get(url).content.decode()
+    assert "Je kijkt naar wat er wel kan." in page  # the feedback of the followed choice
+    client.post(url, {"action": "next"})
+    session.refresh_from_db()
+    assert (session.step, session.node_key, session.revealed) == (2, "midden", False)
+    client.post(url, {"action": "reveal"})
+    client.post(url, {"action": "follow", "choice": "netwerk"})
+    client.post(url, {"action": "next"})
+    client.post(url, {"action": "finish"})
+    session.refresh_from_db()
+    assert not session.is_running and session.finished_at
+    assert list(LiveStep.objects.values_list("node_key", "choice_key")) == [
+        ("begin", "vraag-door"),
+        ("midden", "netwerk"),
+    ]
+
+
+def test_the_projector_shows_the_words_numbered_choices_code_and_qr(client, session, trainer):
+    client.force_login(trainer)
+    body = client.get(reverse("live-projector", args=[session.pk])).content.decode()
+    assert "Ik red me niet meer." in body
+    assert session.code in body
+    assert "data:image/svg+xml;base64," in body
+    assert '<li value="1"' in body and '<li value="2"' in body
+    assert "<script>" not in body  # CSP: no inline script
+
+
+@pytest.mark.parametrize("view", ["live-control", "live-projector"])
+def test_a_reloaded_screen_lands_on_the_current_step(client, session, trainer, view):
+    session.followed_key = ""
+    running.reveal(session)
+    running.follow(session, "vraag-door")
+    running.next_step(session)
+    client.force_login(trainer)
+    body = client.get(reverse(view, args=[session.pk])).content.decode()
+    assert "Mijn dochter helpt soms." in body
+
+
+def test_a_late_joiner_lands_on_the_current_step(client, session, volunteer):
+    running.reveal(session)
+    running.follow(session, "vraag-door")
+    running.next_step(session)
+    join(client, session, volunteer)
+    body = client.get(reverse("live-vote", args=[session.code])).content.decode()
+    assert "Mijn dochter helpt soms." in body and 'name="step" value="2"' in body
+
+
+def test_the_phone_pages_speak_english_too(client, session, learner):
+    join(client, session, learner)
+    page = client.get("/en" + reverse("live-vote", args=[session.code]).removeprefix("/nl"))
+    body = page.content.decode()
+    assert "What would you say or do?" in body
+    assert ' lang="nl"' in body  # the scenario's own Dutch words are marked as such

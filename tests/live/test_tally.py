@@ -1,0 +1,60 @@
+"""The reveal: counts per choice split by role, with the debrief's masking."""
+
+from live.tally import majority, tally
+
+KEYS = ["a", "b", "c"]
+P, V, C = "professional", "volunteer", "civil_servant"
+
+
+def labels(result):
+    return {row.key: (row.total.label, [cell.label for cell in row.cells]) for row in result.rows}
+
+
+def test_every_role_with_three_voters_has_its_own_column():
+    votes = [(P, "a")] * 3 + [(V, "a"), (V, "b"), (V, "b"), (V, "b")] + [(C, "c")] * 3
+    result = tally(KEYS, votes)
+    assert [column.role for column in result.columns] == [P, V, C]
+    assert labels(result)["a"][0] == "4"
+    assert not result.folded
+
+
+def test_a_role_with_fewer_than_three_voters_counts_only_in_the_total():
+    # Two civil servants would be the total minus the others: a second role folds in too.
+    votes = [(P, "a")] * 4 + [(V, "b")] * 3 + [(C, "a"), (C, "b")]
+    result = tally(KEYS, votes)
+    assert C not in [column.role for column in result.columns]
+    assert V not in [column.role for column in result.columns]  # secondary suppression
+    assert [column.role for column in result.columns] == [P]
+    assert result.folded
+    assert result.voters == 9
+
+
+def test_one_role_alone_shows_only_the_total_when_others_are_small():
+    votes = [(P, "a")] * 5 + [(V, "a")]
+    result = tally(KEYS, votes)
+    assert result.columns == []  # 5 and 1: showing 5 would reveal the 1
+    assert labels(result)["a"] == ("6", [])
+
+
+def test_small_counts_within_a_column_are_hidden_with_secondary_suppression():
+    votes = [(P, "a")] * 4 + [(P, "b")] + [(V, "a")] * 3 + [(V, "c")] * 3
+    result = tally(KEYS, votes)
+    professional = [row.cells[0].label for row in result.rows]
+    assert "1" not in professional and "4" not in professional  # 1 hidden, so 4 is too
+    assert labels(result)["b"][0] == labels(result)["c"][0] == "verborgen"  # 1, and 3 with it
+
+
+def test_no_votes_shows_zeros():
+    result = tally(KEYS, [])
+    assert result.voters == 0 and result.columns == []
+    assert [row.total.label for row in result.rows] == ["0", "0", "0"]
+
+
+def test_votes_for_choices_not_offered_are_left_out():
+    assert tally(KEYS, [(P, "x")]).voters == 0
+
+
+def test_the_majority_wins_and_a_tie_goes_to_the_first_offered():
+    assert majority(KEYS, ["b", "b", "a"]) == "b"
+    assert majority(KEYS, ["c", "b"]) == "b"
+    assert majority(KEYS, []) == "a"
