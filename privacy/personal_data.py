@@ -17,6 +17,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.admin.models import EditingSession, FormState
 from wagtail.models import (
     Comment,
@@ -35,6 +36,12 @@ from scenarios.models import Attempt
 
 ANONYMOUS_NAME = "Verwijderde deelnemer"
 
+# Apps above privacy (which privacy does not import) add their data through Wagtail hooks:
+# ``fn(user) -> dict``: sections to add to the export, named as in EXPORTED.
+EXPORT_HOOK = "kantelwerk_export_personal_data"
+# ``fn(user)``: erase what the app holds about ``user``, inside the deletion's transaction.
+ERASE_HOOK = "kantelwerk_erase_personal_data"
+
 # Every relation to the user model ("app.Model.field", where the field is defined), and where
 # the export holds it. tests/site/test_privacy.py walks the models: a new model with a user
 # foreign key fails until it is listed here or in NOT_EXPORTED, with a reason.
@@ -52,6 +59,9 @@ EXPORTED = {
     "courses.Reflection.author": "reflections",
     "courses.ReflectionReply.author": "replies_written",
     "scenarios.Attempt.user": "attempts",
+    "accreditation.RegisterNumber.user": "register_numbers",
+    "accreditation.Certificate.user": "certificates",
+    "accreditation.Certificate.revoked_by": "certificates_revoked",
     "wagtailcore.Revision.user": "revisions",
     "wagtailcore.ModelLogEntry.user": "log_entries",
     "wagtailcore.PageLogEntry.user": "log_entries",
@@ -139,7 +149,15 @@ def export_user_data(user) -> dict:
             for reply in ReflectionReply.objects.filter(author=user)
         ],
         **_staff_work(user),
+        **_from_other_apps(user),
     }
+
+
+def _from_other_apps(user) -> dict:
+    sections = {}
+    for export in hooks.get_hooks(EXPORT_HOOK):
+        sections.update(export(user))
+    return sections
 
 
 def _staff_work(user) -> dict:
@@ -266,6 +284,8 @@ def anonymise_account(user) -> None:
     Authenticator.objects.filter(user=user).delete()
     MembershipRequest.objects.filter(user=user, status=MembershipRequest.Status.PENDING).delete()
     _detach_staff_work(user)
+    for erase in hooks.get_hooks(ERASE_HOOK):
+        erase(user)
     end_sessions(user)
     user.trained_cohorts.clear()
     user.administered_organisations.clear()

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("courses.reflection_urls")),
     path("", include("dashboards.urls")),
+    path("", include("accreditation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

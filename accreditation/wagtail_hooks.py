@@ -1,0 +1,44 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from privacy.personal_data import ERASE_HOOK, EXPORT_HOOK
+
+from .models import Accreditation
+from .personal_data import erase, export
+
+
+class AccreditationViewSet(ModelViewSet):
+    """Content leads add and change a course's accreditations; trainers may look (model
+    permissions, granted in migration 0002)."""
+
+    model = Accreditation
+    name = "accreditations"
+    icon = "tick-inverse"
+    menu_label = _("Accreditations")
+    menu_order = 230
+    add_to_admin_menu = True
+    edit_handler = ObjectList(
+        [
+            FieldPanel("course"),
+            FieldRowPanel([FieldPanel("register"), FieldPanel("register_name")]),
+            FieldPanel("accreditation_id"),
+            FieldRowPanel([FieldPanel("points"), FieldPanel("study_hours")]),
+            FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+        ]
+    )
+    list_display = ["course", "register", "accreditation_id", "points", "valid_until"]
+    list_filter = ["course", "register"]
+    search_fields = ["accreditation_id"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+@hooks.register("register_admin_viewset")
+def register_accreditation_viewset():
+    return AccreditationViewSet()
+
+
+hooks.register(EXPORT_HOOK, export)
+hooks.register(ERASE_HOOK, erase)
