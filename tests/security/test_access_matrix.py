@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.security.conftest import SECRET_NAME, SECRET_REFLECTION, SECRET_REPLY
 
-OUR_APPS = ("kantelwerk", "scenarios", "courses", "dashboards", "people")
+OUR_APPS = ("kantelwerk", "scenarios", "courses", "dashboards", "people", "accreditation")
 OUTSIDERS = ("other_learner", "other_trainer", "other_manager", "anonymous")
 REFUSED = {403, 404, 410}
 SECRETS = (SECRET_NAME, SECRET_REFLECTION, SECRET_REPLY)
@@ -53,7 +53,31 @@ CASES = {
     # Exports differ by format only; the team comes from the query string (tested below).
     "team-overview-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
     "team-growth-export": Case(lambda w: {"fmt": "csv"}, own_data=True),
+    # Accreditation: a certificate is its owner's; its group's trainers may revoke it.
+    "certificate-claim": Case(lambda w: {"course_pk": w.course.pk}),
+    "certificate-pdf": Case(lambda w: {"pk": _certificate(w).pk}),
+    "certificate-revoke": Case(lambda w: {"pk": _certificate(w).pk}),
+    # Public on purpose, with the code as the secret: a guessed code finds nothing.
+    "certificate-verify": Case(lambda w: {"code": "ABCD-EFGH-JKMN"}),
+    "cohort-certificates": Case(lambda w: {"pk": w.cohort.pk}),
+    "cohort-attendance": Case(lambda w: {"pk": w.cohort.pk}),
 }
+
+
+def _certificate(world):
+    from accreditation.models import Certificate
+
+    certificate, _ = Certificate.objects.get_or_create(
+        user=world.learner,
+        course=world.course,
+        defaults={
+            "name": SECRET_NAME,
+            "course_title": world.course.title,
+            "study_hours": 2,
+            "completed_on": "2026-11-30",
+        },
+    )
+    return certificate
 
 
 def _membership_request(world):
@@ -173,5 +197,11 @@ def test_side_a_itself_gets_in(client, world):
     client.force_login(world.trainer)
     assert client.get(reverse("cohort-debrief-index", args=[world.cohort.pk])).status_code == 200
     assert client.get(reverse("attempt-result", args=[world.attempt.pk])).status_code == 200
+    assert client.get(reverse("cohort-certificates", args=[world.cohort.pk])).status_code == 200
+    assert client.get(reverse("cohort-attendance", args=[world.cohort.pk])).status_code == 200
+    revoke = reverse("certificate-revoke", args=[_certificate(world).pk])
+    assert client.get(revoke).status_code == 200
+    client.force_login(world.learner)
+    assert client.get(reverse("certificate-pdf", args=[_certificate(world).pk])).status_code == 200
     client.force_login(world.manager)
     assert SECRET_NAME in client.get(reverse("team-overview")).content.decode()
