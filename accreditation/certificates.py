@@ -26,14 +26,19 @@ def is_completed(user, course) -> bool:
     return is_complete(course_progress(user, [course])[course.pk])
 
 
-def completed_on(user, course):
-    """The day the last lesson was done: the date on the certificate."""
-    last = (
+def completed_at(user, course):
+    """When the last lesson was done (None before any): the moment reported to a register."""
+    return (
         LessonProgress.objects.filter(user=user, lesson__path__startswith=course.path)
         .order_by("-done_at")
         .values_list("done_at", flat=True)
         .first()
     )
+
+
+def completed_on(user, course):
+    """The day the last lesson was done: the date on the certificate."""
+    last = completed_at(user, course)
     return timezone.localdate(last) if last else timezone.localdate()
 
 
