@@ -9,6 +9,7 @@ urlpatterns = [
         views.certificate_claim,
         name="certificate-claim",
     ),
+    path("certificaten/", views.certificate_overview, name="certificate-overview"),
     path("certificaat/<int:pk>/pdf/", views.certificate_pdf, name="certificate-pdf"),
     path(
         "certificaat/<int:pk>/intrekken/",

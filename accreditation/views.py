@@ -140,3 +140,16 @@ def cohort_attendance(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="presentielijst-{cohort.pk}.csv"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+def certificate_overview(request):
+    """Content leads find any certificate by its code, or see the latest, to revoke it."""
+    if not roles.is_content_lead(request.user):
+        raise Http404
+    code = request.GET.get("code", "").strip().upper()
+    found = Certificate.objects.select_related("course").order_by("-issued_at")
+    found = found.filter(code=code) if code else found[:100]
+    return render(
+        request, "accreditation/certificate_overview.html", {"certificates": found, "code": code}
+    )

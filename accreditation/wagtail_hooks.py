@@ -1,8 +1,11 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from people import roles
 from privacy.personal_data import ERASE_HOOK, EXPORT_HOOK
 
 from .models import Accreditation
@@ -38,6 +41,19 @@ class AccreditationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_accreditation_viewset():
     return AccreditationViewSet()
+
+
+class ContentLeadMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_content_lead(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def certificates_menu_item():
+    """The certificates overview is on the site; content leads reach it from the admin."""
+    return ContentLeadMenuItem(
+        _("Certificates"), reverse("certificate-overview"), icon_name="doc-full", order=240
+    )
 
 
 hooks.register(EXPORT_HOOK, export)

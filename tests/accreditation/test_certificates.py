@@ -202,3 +202,23 @@ def test_an_expired_accreditation_is_not_shown_on_the_course_page(client, learne
     client.force_login(learner)
     body = client.get(group.course.url).content.decode()
     assert 'data-register="registerplein"' in body and 'data-register="vvn"' not in body
+
+
+def test_a_content_lead_finds_a_certificate_by_its_code(client, issued, content_lead):
+    client.force_login(content_lead)
+    url = reverse("certificate-overview")
+    body = client.get(url, {"code": issued.code.lower()}).content.decode()
+    assert f'data-certificate="{issued.pk}"' in body
+    body = client.get(url, {"code": "ABCD-EFGH-JKMN"}).content.decode()
+    assert f'data-certificate="{issued.pk}"' not in body
+    assert "Geen certificaat heeft de code ABCD-EFGH-JKMN." in body
+    admin = client.get("/admin/").content.decode()
+    assert url in admin
+
+
+@pytest.mark.parametrize("who", ["learner", "trainer", "manager"])
+def test_the_overview_is_for_content_leads_only(client, issued, request, who):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse("certificate-overview")).status_code == 404
+    if who == "trainer":
+        assert reverse("certificate-overview") not in client.get("/admin/").content.decode()
