@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import qrcode
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
@@ -166,5 +166,5 @@ def _footer(pdf: FPDF, certificate, verify_url, provider, width, height) -> None
     pdf.set_xy(24, qr_y + 15.5)
     pdf.set_font("Serif", "", 8.5)
     pdf.set_text_color(*MUTED)
-    issued = date_format(certificate.issued_at.date(), "j F Y")
+    issued = date_format(timezone.localdate(certificate.issued_at), "j F Y")
     pdf.cell(90, 4.5, _("Issued on %(date)s") % {"date": issued})

@@ -125,8 +125,9 @@ def get_cohort_for_staff(user, pk: int) -> Cohort:
 @login_required
 def cohort_certificates(request, pk: int):
     cohort = get_cohort_for_staff(request.user, pk)
-    issued = {c.user_id: c for c in Certificate.objects.filter(course_id=cohort.course_id)}
     people = cohort.participants.select_related("profile").order_by("profile__display_name")
+    mine = Certificate.objects.filter(course_id=cohort.course_id, user__in=people)
+    issued = {c.user_id: c for c in mine}
     rows = [(person, issued.get(person.pk)) for person in people]
     return render(
         request, "accreditation/cohort_certificates.html", {"cohort": cohort, "rows": rows}

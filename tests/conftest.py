@@ -39,6 +39,7 @@ DATA_MIGRATIONS = [
     ("courses.migrations.0002_trainers_manage_cohorts", "grant_cohort_rights"),
     ("courses.migrations.0006_staff_roles_least_privilege", "grant_staff_roles"),
     ("home.migrations.0002_replace_wagtail_welcome_page", "convert_default_root"),
+    ("accreditation.migrations.0002_staff_rights", "grant_accreditation_rights"),
 ]
 
 
