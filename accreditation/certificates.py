@@ -64,11 +64,28 @@ def certificate_for(user, course) -> Certificate | None:
     return Certificate.objects.filter(user=user, course=course).first()
 
 
+def earned_now(certificate) -> list[dict]:
+    """The points the certificate would carry with the learner's numbers as they are now."""
+    entries = entries_of(certificate.course)
+    earned = points_earned(entries, numbers_of(certificate.user), certificate.completed_on)
+    return [e.as_json() for e in earned]
+
+
+def is_outdated(certificate) -> bool:
+    """A number added (or changed) after the certificate was made: it can be brought up to
+    date, for the same completion date and code."""
+    return not certificate.revoked and earned_now(certificate) != certificate.points
+
+
 def issue(user, course) -> Certificate:
-    """The learner's certificate for ``course``: made once, on completion; a second call (a
-    double click) returns the same one."""
+    """The learner's certificate for ``course``: made once, on completion. A second call (a
+    double click) returns the same one, brought up to date with the learner's numbers;
+    a revoked certificate stays revoked."""
     existing = certificate_for(user, course)
     if existing:
+        if is_outdated(existing):
+            existing.points = earned_now(existing)
+            existing.save(update_fields=["points"])
         return existing
     if not is_completed(user, course):
         raise NotCompleted

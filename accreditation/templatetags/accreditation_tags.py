@@ -22,7 +22,13 @@ def course_accreditation(context):
     progress = context.get("progress")
     done = bool(context.get("can_see_lessons") and progress and certificates.is_complete(progress))
     certificate = certificates.certificate_for(user, page) if done else None
+    missing = []
+    if done:
+        numbers = certificates.numbers_of(user)
+        missing = [a.display_register for a in current if a.register not in numbers]
     return {
+        "missing": missing,
+        "outdated": bool(certificate and certificates.is_outdated(certificate)),
         "accreditations": current,
         "course": page,
         "done": done,

@@ -222,3 +222,34 @@ def test_the_overview_is_for_content_leads_only(client, issued, request, who):
     assert client.get(reverse("certificate-overview")).status_code == 404
     if who == "trainer":
         assert reverse("certificate-overview") not in client.get("/admin/").content.decode()
+
+
+def test_a_learner_without_a_number_is_told_and_can_update_the_certificate_later(
+    client, learner, group
+):
+    finish(learner, group.course)
+    client.force_login(learner)
+    body = client.get(group.course.url).content.decode()
+    assert "Je hebt geen registratienummer ingevuld voor: Registerplein, V&amp;VN" in body
+    claim(client, learner, group.course)
+    certificate = Certificate.objects.get(user=learner)
+    assert certificate.points == []
+    assert 'data-certificate="update"' not in client.get(group.course.url).content.decode()
+    give_number(learner)
+    assert 'data-certificate="update"' in client.get(group.course.url).content.decode()
+    claim(client, learner, group.course)
+    updated = Certificate.objects.get(user=learner)
+    assert (updated.pk, updated.code, updated.completed_on) == (
+        certificate.pk,
+        certificate.code,
+        certificate.completed_on,
+    )
+    assert [p["register"] for p in updated.points] == ["registerplein"]
+
+
+def test_a_revoked_certificate_is_not_brought_back_by_claiming_again(client, issued, trainer):
+    certificates.revoke(issued, trainer, "Niet zelf gedaan")
+    give_number(issued.user, registers.VVN, "12345678901")
+    claim(client, issued.user, issued.course)
+    issued.refresh_from_db()
+    assert issued.revoked and len(issued.points) == 1
