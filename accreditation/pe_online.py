@@ -87,7 +87,9 @@ def completions(course, since: date) -> tuple[list[Row], list[Skipped]]:
         .distinct()
     )
     rows, skipped = [], []
-    people = get_user_model().objects.filter(pk__in=learners).select_related("profile")
+    # Deleted accounts (made inactive, numbers erased) are not reported, nor listed as left out.
+    people = get_user_model().objects.filter(pk__in=learners, is_active=True)
+    people = people.select_related("profile")
     numbers: dict[int, dict[str, str]] = {}
     for number in RegisterNumber.objects.filter(user__in=people):
         numbers.setdefault(number.user_id, {})[number.register] = number.number

@@ -147,3 +147,15 @@ def test_the_command_explains_bad_input_in_dutch(tmp_path, group):
         call_command(
             "pe_online_export", group.course.slug, "--since", "gisteren", "--out", str(tmp_path)
         )
+
+
+def test_a_deleted_account_is_neither_reported_nor_listed(learner, volunteer, group):
+    from privacy.personal_data import anonymise_account
+
+    give_number(learner)
+    finish(learner, group.course)
+    finish(volunteer, group.course)
+    anonymise_account(learner)
+    rows, skipped = completions(group.course, timezone.localdate())
+    assert rows == []
+    assert {s.name for s in skipped} == {"Vera"}
