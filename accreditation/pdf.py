@@ -75,7 +75,8 @@ def _render(certificate, verify_url: str, provider: str):
         pdf.multi_cell(width - 40, size * 0.5, text, align="C")
         pdf.ln(gap)
 
-    pdf.set_y(26)
+    # The block is centred on the page: lower without points, higher with many registers.
+    pdf.set_y({0: 38, 1: 30, 2: 26}.get(len(certificate.points), 20))
     centred(provider.upper(), 11, "B", ACCENT, 6)
     centred(_("Certificate"), 36, "B", ACCENT, 4)
     centred(_("This certifies that"), 13, "I", MUTED, 4)
@@ -101,11 +102,12 @@ def _render(certificate, verify_url: str, provider: str):
 
 def _points_table(pdf: FPDF, points: list[dict], width: float) -> None:
     columns = [
-        (_("Register"), 62),
-        (_("Accreditation ID"), 46),
-        (_("Registration number"), 46),
-        (_("Points"), 22),
+        (_("Register"), 74),
+        (_("Accreditation ID"), 44),
+        (_("Registration number"), 42),
+        (_("Points"), 20),
     ]
+    height = 7 if len(points) <= 3 else 6
     table_width = sum(w for _label, w in columns)
     left = (width - table_width) / 2
     pdf.set_draw_color(*ACCENT)
@@ -115,7 +117,8 @@ def _points_table(pdf: FPDF, points: list[dict], width: float) -> None:
     pdf.set_text_color(*ACCENT)
     pdf.set_font("Serif", "B", 10)
     for label, w in columns:
-        pdf.cell(w, 7, label, border="B", fill=True, align="C" if label == _("Points") else "L")
+        align = "C" if label == _("Points") else "L"
+        pdf.cell(w, height, label, border="B", fill=True, align=align)
     pdf.ln()
     pdf.set_text_color(*TEXT)
     pdf.set_font("Serif", "", 10.5)
@@ -128,8 +131,18 @@ def _points_table(pdf: FPDF, points: list[dict], width: float) -> None:
             format_points(row["points"]),
         ]
         for (label, w), value in zip(columns, values, strict=True):
-            pdf.cell(w, 7, value, border="B", align="C" if label == _("Points") else "L")
+            _fit(pdf, value, w - 2, 10.5)
+            pdf.cell(w, height, value, border="B", align="C" if label == _("Points") else "L")
+            pdf.set_font_size(10.5)
         pdf.ln()
+
+
+def _fit(pdf: FPDF, text: str, width: float, size: float) -> None:
+    """Shrink the font (to 7 pt at least) until ``text`` fits its column."""
+    pdf.set_font_size(size)
+    while size > 7 and pdf.get_string_width(text) > width:
+        size -= 0.5
+        pdf.set_font_size(size)
 
 
 def _footer(pdf: FPDF, certificate, verify_url, provider, width, height) -> None:
