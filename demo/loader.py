@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accreditation.demo import load_accreditation_demo
 from courses.models import CoursePage
 from live.demo import load_live_session
 from scenarios.models import ScenarioPage
@@ -31,6 +32,7 @@ def load_demo() -> Demo:
     scenarios = load_scenarios()
     course = load_demo_course(scenarios)
     load_live_session()
+    load_accreditation_demo(course)
     return Demo(accounts, scenarios, course)
 
 

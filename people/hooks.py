@@ -6,3 +6,5 @@ that calls it (privacy) and by one that no other app imports (live).
 
 # ``fn(user) -> dict``: more sections for a person's AVG export, keyed by section name.
 PERSONAL_DATA = "kantelwerk_personal_data"
+# ``fn(user)``: erase what the app holds about ``user``, inside the deletion's transaction.
+ERASE_PERSONAL_DATA = "kantelwerk_erase_personal_data"

@@ -31,11 +31,14 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 
 from courses.models import Cohort, LessonProgress, Participation, Reflection, ReflectionReply
-from people.hooks import PERSONAL_DATA
+from people.hooks import ERASE_PERSONAL_DATA, PERSONAL_DATA
 from people.models import MembershipRequest
 from scenarios.models import Attempt
 
 ANONYMOUS_NAME = "Verwijderde deelnemer"
+
+# Apps above privacy (which privacy does not import) export and erase their data through the
+# Wagtail hooks named in people/hooks.py: PERSONAL_DATA and ERASE_PERSONAL_DATA.
 
 # Every relation to the user model ("app.Model.field", where the field is defined), and where
 # the export holds it. tests/site/test_privacy.py walks the models: a new model with a user
@@ -54,6 +57,9 @@ EXPORTED = {
     "courses.Reflection.author": "reflections",
     "courses.ReflectionReply.author": "replies_written",
     "scenarios.Attempt.user": "attempts",
+    "accreditation.RegisterNumber.user": "register_numbers",
+    "accreditation.Certificate.user": "certificates",
+    "accreditation.Certificate.revoked_by": "certificates_revoked",
     "wagtailcore.Revision.user": "revisions",
     "wagtailcore.ModelLogEntry.user": "log_entries",
     "wagtailcore.PageLogEntry.user": "log_entries",
@@ -280,6 +286,8 @@ def anonymise_account(user) -> None:
     Authenticator.objects.filter(user=user).delete()
     MembershipRequest.objects.filter(user=user, status=MembershipRequest.Status.PENDING).delete()
     _detach_staff_work(user)
+    for erase in hooks.get_hooks(ERASE_PERSONAL_DATA):
+        erase(user)
     end_sessions(user)
     user.trained_cohorts.clear()
     user.administered_organisations.clear()

@@ -40,6 +40,7 @@ DATA_MIGRATIONS = [
     ("courses.migrations.0006_staff_roles_least_privilege", "grant_staff_roles"),
     ("home.migrations.0002_replace_wagtail_welcome_page", "convert_default_root"),
     ("home.migrations.0003_site_name", "name_the_site"),
+    ("accreditation.migrations.0002_staff_rights", "grant_accreditation_rights"),
 ]
 
 

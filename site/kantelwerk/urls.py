@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("dashboards.urls")),
     path("", include("people.urls")),
     path("", include("live.urls")),
+    path("", include("accreditation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

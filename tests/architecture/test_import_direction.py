@@ -1,7 +1,8 @@
 """Imports point one way: dashboards → courses → scenarios → scenarios' engine; any app may
 use people, and no app imports the project package (site/kantelwerk). The demo app may use
-every app, and nothing imports it: no app, nor the project package. Live sessions use
-courses and scenarios; no app but the demo imports live.
+every app, and nothing imports it: no app, nor the project package. Live sessions and
+accreditation sit on top of courses; no app but the demo imports them (privacy reaches them
+through the Wagtail hooks in people/hooks.py).
 
 Read from the source with ``ast``, so a new import anywhere in an app is checked.
 """
@@ -14,7 +15,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["people", "scenarios", "courses", "dashboards", "home", "demo", "privacy", "live"]
+APPS = [
+    "people",
+    "scenarios",
+    "courses",
+    "dashboards",
+    "home",
+    "demo",
+    "privacy",
+    "live",
+    "accreditation",
+]
 # What each app may import from the project's other apps.
 ALLOWED = {
     "people": set(),
@@ -23,10 +34,11 @@ ALLOWED = {
     "dashboards": {"people", "scenarios", "courses"},
     "home": {"people", "scenarios", "courses"},
     "privacy": {"people", "scenarios", "courses", "dashboards"},
-    "demo": {"people", "scenarios", "courses", "dashboards", "privacy", "live"},
-    # Live sessions sit on top of courses; nothing imports them (the project's urls and
-    # load_demo's one line aside): they plug into courses and privacy through Wagtail hooks.
+    "demo": {"people", "scenarios", "courses", "dashboards", "privacy", "live", "accreditation"},
+    # Live sessions and accreditation sit on top of courses; nothing imports them but the
+    # demo and the project's urls: they plug into courses and privacy through Wagtail hooks.
     "live": {"people", "scenarios", "courses"},
+    "accreditation": {"people", "scenarios", "courses"},
 }
 ENGINE = [
     *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "scenarios" / "engine").glob("*.py"))),

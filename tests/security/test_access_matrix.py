@@ -12,7 +12,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.security.conftest import SECRET_NAME, SECRET_REFLECTION, SECRET_REPLY
 
-OUR_APPS = ("kantelwerk", "scenarios", "courses", "dashboards", "people", "live")
+OUR_APPS = (
+    "kantelwerk",
+    "scenarios",
+    "courses",
+    "dashboards",
+    "people",
+    "live",
+    "accreditation",
+)
 OUTSIDERS = ("other_learner", "other_trainer", "other_manager", "anonymous")
 REFUSED = {403, 404, 410}
 SECRETS = (SECRET_NAME, SECRET_REFLECTION, SECRET_REPLY)
@@ -65,15 +73,39 @@ CASES = {
     # The real code of a members-only session: outsiders may not join it.
     "live-join": Case(lambda w: {"code": _live_session(w).code}),
     "live-vote": Case(lambda w: {"code": _live_session(w).code}),
+    # Accreditation: a certificate is its owner's; its group's trainers may revoke it.
+    "certificate-claim": Case(lambda w: {"course_pk": w.course.pk}),
+    "certificate-pdf": Case(lambda w: {"pk": _certificate(w).pk}),
+    "certificate-revoke": Case(lambda w: {"pk": _certificate(w).pk}),
+    # Public on purpose, with the code as the secret: a guessed code finds nothing.
+    "certificate-verify": Case(lambda w: {"code": "ABCD-EFGH-JKMN"}),
+    "cohort-certificates": Case(lambda w: {"pk": w.cohort.pk}),
+    "cohort-attendance": Case(lambda w: {"pk": w.cohort.pk}),
 }
 
 
 def _live_session(world):
-    from live import flows
+    from live import running
     from live.models import LiveSession
 
     session = LiveSession.objects.filter(cohort=world.cohort).first()
-    return session or flows.start_session(world.trainer, world.cohort, world.scenario)
+    return session or running.start_session(world.trainer, world.cohort, world.scenario)
+
+
+def _certificate(world):
+    from accreditation.models import Certificate
+
+    certificate, _ = Certificate.objects.get_or_create(
+        user=world.learner,
+        course=world.course,
+        defaults={
+            "name": SECRET_NAME,
+            "course_title": world.course.title,
+            "study_hours": 2,
+            "completed_on": "2026-11-30",
+        },
+    )
+    return certificate
 
 
 def _membership_request(world):
@@ -193,5 +225,11 @@ def test_side_a_itself_gets_in(client, world):
     client.force_login(world.trainer)
     assert client.get(reverse("cohort-debrief-index", args=[world.cohort.pk])).status_code == 200
     assert client.get(reverse("attempt-result", args=[world.attempt.pk])).status_code == 200
+    assert client.get(reverse("cohort-certificates", args=[world.cohort.pk])).status_code == 200
+    assert client.get(reverse("cohort-attendance", args=[world.cohort.pk])).status_code == 200
+    revoke = reverse("certificate-revoke", args=[_certificate(world).pk])
+    assert client.get(revoke).status_code == 200
+    client.force_login(world.learner)
+    assert client.get(reverse("certificate-pdf", args=[_certificate(world).pk])).status_code == 200
     client.force_login(world.manager)
     assert SECRET_NAME in client.get(reverse("team-overview")).content.decode()

@@ -262,6 +262,23 @@ def _membership_request(world):
     return ask_to_join(world.learner, world.team.organisation)
 
 
+def _accreditation(world):
+    from accreditation.models import Accreditation
+
+    accreditation, _ = Accreditation.objects.get_or_create(
+        course=world.course,
+        register="registerplein",
+        defaults={
+            "accreditation_id": "PE-1",
+            "points": 2,
+            "study_hours": 2,
+            "valid_from": "2026-01-01",
+            "valid_until": "2027-12-31",
+        },
+    )
+    return accreditation
+
+
 VIEWSET_OBJECTS = {
     "wagtailsnippets_scenarios_principle": lambda w: w.principle,
     "organisations": lambda w: w.base.team.organisation,
@@ -275,15 +292,25 @@ VIEWSET_OBJECTS = {
     "wagtailusers_groups": lambda w: Group.objects.get(name=roles.TRAINERS),
     # A request to join side A's organisation: only its administrators decide.
     "membership_requests": lambda w: _membership_request(w.base),
+    "accreditations": lambda w: _accreditation(w.base),
 }
-VIEWSET_VIEWS = ("edit", "delete", "history", "history_results", "usage", "copy")
+VIEWSET_VIEWS = ("edit", "delete", "history", "history_results", "usage", "copy", "inspect")
 for _namespace, _target in VIEWSET_OBJECTS.items():
     for _view in VIEWSET_VIEWS:
         if (
-            _namespace in ("cohorts", "wagtailusers_groups", "membership_requests", "house_style")
+            _namespace
+            in (
+                "cohorts",
+                "wagtailusers_groups",
+                "membership_requests",
+                "house_style",
+                "accreditations",
+            )
             and _view == "copy"
         ):
             continue  # these viewsets have no copy view
+        if _view == "inspect" and _namespace != "accreditations":
+            continue  # only accreditations can be inspected (trainers look, but not change)
         ARGUMENTS[f"{_namespace}:{_view}"] = lambda w, target=_target: {"pk": target(w).pk}
 
 # Who besides side A may use a URL, and why. Everything else is refused to every persona.
@@ -324,6 +351,11 @@ ALLOWED = {
     "wagtailsnippets_scenarios_principle:history": TRAINERS,
     "wagtailsnippets_scenarios_principle:history_results": TRAINERS,
     "wagtailsnippets_scenarios_principle:usage": TRAINERS,
+    # Accreditations likewise: trainers may look (view right), content leads change them.
+    "accreditations:inspect": TRAINERS,
+    "accreditations:history": TRAINERS,
+    "accreditations:history_results": TRAINERS,
+    "accreditations:usage": TRAINERS,
 }
 
 
@@ -380,6 +412,7 @@ def test_staff_are_refused_what_they_do_not_own_or_train(client, admin_world, pe
     """One persona, every admin URL: each answer a refusal, the database unchanged."""
     client.force_login(admin_world.personas[persona])
     _membership_request(admin_world.base)  # exists before the snapshot, like every object
+    _accreditation(admin_world.base)
     before = snapshot()
     problems = []
     for name in sorted(ARGUMENTS):

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "privacy",
     "demo",
     "live",
+    "accreditation",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -197,6 +198,9 @@ ACCOUNT_RATE_LIMITS = {
     # Deleting an account asks for the password: as many guesses as allauth's password change.
     "delete_account": "5/m/user",
 }
+# Public certificate checks per client address: (checks, seconds). Enough for a register's
+# staff, far too few to guess a code of 31^12 possibilities.
+CERTIFICATE_VERIFY_LIMIT = (30, 60)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my-learning"

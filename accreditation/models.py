@@ -1,0 +1,152 @@
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import registers
+
+REGISTER_CHOICES = registers.REGISTERS
+
+
+class Accreditation(models.Model):
+    """A course's accreditation by one register: its ID there, points and hours, and when."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        related_name="accreditations",
+        verbose_name=_("course"),
+    )
+    register = models.CharField(_("register"), max_length=20, choices=REGISTER_CHOICES)
+    register_name = models.CharField(
+        _("name of the register"),
+        max_length=100,
+        blank=True,
+        help_text=_("Only for another register: its name as it appears on the certificate."),
+    )
+    accreditation_id = models.CharField(
+        _("accreditation ID"),
+        max_length=50,
+        help_text=_("The PE course ID, or the ID the register gave the course."),
+    )
+    points = models.DecimalField(_("points"), max_digits=5, decimal_places=1)
+    study_hours = models.DecimalField(_("net study hours"), max_digits=5, decimal_places=1)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+
+    class Meta:
+        ordering = ["course", "register"]
+        verbose_name = _("accreditation")
+        verbose_name_plural = _("accreditations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gte=models.F("valid_from")),
+                name="accreditation_period_in_order",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.course.title} · {self.display_register} {self.accreditation_id}"
+
+    @property
+    def display_register(self) -> str:
+        if self.register == registers.OTHER and self.register_name:
+            return self.register_name
+        return registers.NAMES.get(self.register, self.register)
+
+    def clean(self):
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The end date comes before the start date.")})
+        if self.register == registers.OTHER and not self.register_name:
+            raise ValidationError({"register_name": _("Give the name of the register.")})
+
+    def is_valid_on(self, day) -> bool:
+        return self.valid_from <= day <= self.valid_until
+
+
+class RegisterNumber(models.Model):
+    """A learner's registration number in one register, as they entered it themselves."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="register_numbers",
+        verbose_name=_("person"),
+    )
+    register = models.CharField(_("register"), max_length=20, choices=REGISTER_CHOICES)
+    number = models.CharField(_("registration number"), max_length=30)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["register"]
+        verbose_name = _("register number")
+        verbose_name_plural = _("register numbers")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "register"], name="one_number_per_register")
+        ]
+
+    def __str__(self):
+        return f"{registers.NAMES.get(self.register, self.register)}: {self.number}"
+
+
+def new_verification_code() -> str:
+    """Twelve characters that are easy to read aloud and type (no 0/O, 1/I/L)."""
+    alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+class Certificate(models.Model):
+    """A certificate of completion. What it says is kept as issued, so it can be verified
+    later even when the course or the learner's numbers change."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="certificates",
+        verbose_name=_("person"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("course"),
+    )
+    code = models.CharField(
+        _("verification code"), max_length=20, unique=True, default=new_verification_code
+    )
+    name = models.CharField(_("name"), max_length=200)
+    course_title = models.CharField(_("course title"), max_length=255)
+    study_hours = models.DecimalField(_("study hours"), max_digits=5, decimal_places=1)
+    completed_on = models.DateField(_("completed on"))
+    # [{"register", "register_name", "accreditation_id", "points", "number"}]
+    points = models.JSONField(_("points"), default=list, blank=True)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+    revoke_reason = models.TextField(_("reason for revoking"), blank=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_certificate_per_course")
+        ]
+
+    def __str__(self):
+        return f"{self.course_title} · {self.name} · {self.code}"
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None

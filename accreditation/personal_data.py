@@ -1,0 +1,42 @@
+"""What accreditation holds about a person, for the AVG export and deletion (privacy app)."""
+
+from . import registers
+from .models import Certificate, RegisterNumber
+
+
+def export(user) -> dict:
+    return {
+        "register_numbers": [
+            {
+                "register": registers.NAMES.get(n.register, n.register),
+                "number": n.number,
+                "updated_at": n.updated_at.isoformat(),
+            }
+            for n in RegisterNumber.objects.filter(user=user)
+        ],
+        "certificates": [
+            {
+                "course": c.course_title,
+                "name": c.name,
+                "completed_on": c.completed_on.isoformat(),
+                "study_hours": str(c.study_hours),
+                "points": c.points,
+                "code": c.code,
+                "revoked": c.revoked,
+                "revoke_reason": c.revoke_reason,
+            }
+            for c in Certificate.objects.filter(user=user)
+        ],
+        "certificates_revoked": [
+            {"code": c.code, "at": c.revoked_at.isoformat(), "reason": c.revoke_reason}
+            for c in Certificate.objects.filter(revoked_by=user)
+        ],
+    }
+
+
+def erase(user) -> None:
+    """Numbers and certificates go: a deleted person's certificate then verifies as unknown.
+    Revocations made by a deleted staff member stay, without their name."""
+    RegisterNumber.objects.filter(user=user).delete()
+    Certificate.objects.filter(user=user).delete()
+    Certificate.objects.filter(revoked_by=user).update(revoked_by=None)

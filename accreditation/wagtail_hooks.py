@@ -1,0 +1,60 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from people import roles
+from people.hooks import ERASE_PERSONAL_DATA, PERSONAL_DATA
+
+from .models import Accreditation
+from .personal_data import erase, export
+
+
+class AccreditationViewSet(ModelViewSet):
+    """Content leads add and change a course's accreditations; trainers may look (model
+    permissions, granted in migration 0002)."""
+
+    model = Accreditation
+    name = "accreditations"
+    icon = "tick-inverse"
+    menu_label = _("Accreditations")
+    menu_order = 230
+    add_to_admin_menu = True
+    edit_handler = ObjectList(
+        [
+            FieldPanel("course"),
+            FieldRowPanel([FieldPanel("register"), FieldPanel("register_name")]),
+            FieldPanel("accreditation_id"),
+            FieldRowPanel([FieldPanel("points"), FieldPanel("study_hours")]),
+            FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+        ]
+    )
+    list_display = ["course", "register", "accreditation_id", "points", "valid_until"]
+    list_filter = ["course", "register"]
+    search_fields = ["accreditation_id"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+@hooks.register("register_admin_viewset")
+def register_accreditation_viewset():
+    return AccreditationViewSet()
+
+
+class ContentLeadMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_content_lead(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def certificates_menu_item():
+    """The certificates overview is on the site; content leads reach it from the admin."""
+    return ContentLeadMenuItem(
+        _("Certificates"), reverse("certificate-overview"), icon_name="doc-full", order=240
+    )
+
+
+hooks.register(PERSONAL_DATA, export)
+hooks.register(ERASE_PERSONAL_DATA, erase)

@@ -1,0 +1,66 @@
+"""A course with two lessons and accreditation by two registers, and a group around it."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from accreditation import registers
+from accreditation.models import Accreditation, RegisterNumber
+from courses.completion import mark_lesson_done
+from courses.models import Cohort, LessonPage
+from people import roles
+from tests.courses.conftest import course, course_index, make_course  # noqa: F401
+
+
+@pytest.fixture
+def accredited(course):  # noqa: F811 — the fixture imported above
+    today = timezone.localdate()
+    year = datetime.timedelta(days=365)
+    Accreditation.objects.create(
+        course=course,
+        register=registers.REGISTERPLEIN,
+        accreditation_id="PE-301234",
+        points=Decimal("2"),
+        study_hours=Decimal("2"),
+        valid_from=today - year,
+        valid_until=today + year,
+    )
+    Accreditation.objects.create(
+        course=course,
+        register=registers.VVN,
+        accreditation_id="PE-402345",
+        points=Decimal("2.5"),
+        study_hours=Decimal("2"),
+        valid_from=today - year,
+        valid_until=today + year,
+    )
+    return course
+
+
+@pytest.fixture
+def group(accredited, learner, volunteer, trainer):
+    cohort = Cohort.objects.create(name="Leergroep Hatert", course=accredited)
+    cohort.participants.add(learner, volunteer)
+    cohort.trainers.add(trainer)
+    return cohort
+
+
+@pytest.fixture
+def content_lead(make_user, organisation):
+    return make_user("carla@example.nl", organisation=organisation, groups=[roles.CONTENT_LEADS])
+
+
+@pytest.fixture
+def stranger_trainer(make_user, other_organisation):
+    return make_user("olga@example.nl", organisation=other_organisation, trainer=True)
+
+
+def finish(user, course_page):
+    for lesson in LessonPage.objects.child_of(course_page).live():
+        mark_lesson_done(user, lesson)
+
+
+def give_number(user, register=registers.REGISTERPLEIN, number="123456"):
+    return RegisterNumber.objects.create(user=user, register=register, number=number)

@@ -1,0 +1,53 @@
+"""The demo: Registerplein and V&VN accreditation on the demo course, Jeroen's V&VN number.
+
+Jeroen (professional) then gets a certificate with points, Fatima (volunteer) one without.
+"""
+
+import pytest
+from django.urls import reverse
+from people.demo import load_people
+
+from accreditation.demo import load_accreditation_demo
+from accreditation.models import Accreditation, Certificate, RegisterNumber
+from tests.accreditation.conftest import finish
+
+
+@pytest.fixture
+def demo(course):
+    load_people()
+    load_accreditation_demo(course)
+    return course
+
+
+def test_the_demo_course_is_accredited_by_registerplein_and_vvn(demo):
+    assert set(Accreditation.objects.filter(course=demo).values_list("register", flat=True)) == {
+        "registerplein",
+        "vvn",
+    }
+    assert RegisterNumber.objects.get(user__email="jeroen@demo.kantelwerk.nl").register == "vvn"
+
+
+def test_loading_twice_changes_nothing(demo):
+    before = list(Accreditation.objects.values_list("pk", "points", "valid_until"))
+    load_accreditation_demo(demo)
+    assert list(Accreditation.objects.values_list("pk", "points", "valid_until")) == before
+    assert RegisterNumber.objects.count() == 1
+
+
+def test_jeroen_gets_points_and_fatima_a_certificate_without(client, demo):
+    from django.contrib.auth import get_user_model
+
+    demo.open_to_all = True
+    demo.save_revision().publish()
+    users = get_user_model().objects
+    for email in ("jeroen@demo.kantelwerk.nl", "fatima@demo.kantelwerk.nl"):
+        person = users.get(email=email)
+        finish(person, demo)
+        client.force_login(person)
+        assert client.post(reverse("certificate-claim", args=[demo.pk])).status_code == 302
+    jeroen = Certificate.objects.get(user__email="jeroen@demo.kantelwerk.nl")
+    fatima = Certificate.objects.get(user__email="fatima@demo.kantelwerk.nl")
+    assert [(p["register_name"], p["accreditation_id"]) for p in jeroen.points] == [
+        ("V&VN Kwaliteitsregister", "PE-DEMO-402")
+    ]
+    assert fatima.points == []
