@@ -5,10 +5,10 @@ Jeroen (professional) then gets a certificate with points, Fatima (volunteer) on
 
 import pytest
 from django.urls import reverse
-from people.demo import load_people
 
 from accreditation.demo import load_accreditation_demo
 from accreditation.models import Accreditation, Certificate, RegisterNumber
+from demo.accounts import load_people
 from tests.accreditation.conftest import finish
 
 

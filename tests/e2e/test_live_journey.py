@@ -20,7 +20,13 @@ from tests.e2e.conftest import log_in, screenshot, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "demo" / "dagbesteding-mark.json"
+SCENARIO = (
+    Path(__file__).resolve().parents[2]
+    / "demo"
+    / "content"
+    / "scenarios"
+    / "dagbesteding-mark.json"
+)
 
 
 @pytest.fixture
