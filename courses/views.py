@@ -20,6 +20,7 @@ from . import joining
 from .access import find_membership, get_cohort_for_trainer, get_lesson_for_user, get_membership
 from .cohorts import role_mix
 from .completion import mark_lesson_done
+from .conversations import next_conversations
 from .hooks import COHORT_PANEL, MY_LEARNING_PANEL, panels
 from .models import Cohort
 from .progress import course_progress, finished_scenarios, principle_profile
@@ -48,6 +49,7 @@ def my_learning(request):
         .order_by("-starts_on", "name")
     )
     progress = course_progress(user, {c.course_id: c.course for c in cohorts}.values())
+    suggested = next_conversations(user, progress.values())
     profile = principle_profile(user)
     radar = render_radar(
         [(row.name, row.score) for row in profile],
@@ -55,7 +57,10 @@ def my_learning(request):
         labels=(_("Average of your attempts"), ""),
     )
     context = {
-        "learning": [(cohort, progress[cohort.course_id]) for cohort in cohorts],
+        "learning": [
+            (cohort, progress[cohort.course_id], suggested.get(cohort.course_id))
+            for cohort in cohorts
+        ],
         "trained": _trained_cohorts(user),
         "scenarios": finished_scenarios(user),
         "profile": profile,

@@ -71,3 +71,26 @@ def test_the_lesson_says_for_whom_its_conversation_was_written(
     assert html.select_one("[data-written-for]").get_text(strip=True) == (
         "Geschreven voor: vrijwilliger"
     )
+
+
+def test_mijn_leren_suggests_the_first_open_conversation_for_the_role(
+    client, library, make_course, volunteer
+):
+    from django.urls import reverse
+
+    from tests.builders import choose, start
+
+    course = _course_with_three_conversations(library, make_course)
+    Cohort.objects.create(name="Groep", course=course).participants.add(volunteer)
+    client.force_login(volunteer)
+
+    def suggestion():
+        html = BeautifulSoup(client.get(reverse("my-learning")).content, "html.parser")
+        found = html.select_one("[data-suggested]")
+        return found.a.get_text(strip=True) if found else None
+
+    assert suggestion() == "Voor vrijwilligers"
+    volunteers = course.get_children().live().order_by("path").last().specific
+    page = next(block.value["scenario"] for block in volunteers.body)
+    choose(client, start(client, page), "regel-het")  # finished: the next one is suggested
+    assert suggestion() == "Voor iedereen"
