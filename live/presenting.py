@@ -79,18 +79,28 @@ def meanings(session: LiveSession, node: Node, choice: Choice) -> list[Principle
     return found
 
 
+def shown_majority(counted: Tally, top: str) -> str:
+    """The choice with most votes, only when the tally shows its count.
+
+    Naming it while its count is hidden would tell the room how the one or two voters chose.
+    """
+    row = next((row for row in counted.rows if row.key == top), None)
+    return top if row is not None and row.total.value else ""
+
+
 def current_step(session: LiveSession, *, with_tally: bool) -> Step:
     node = current_node(session)
     choices = numbered_choices(session, node)
     keys = [choice.key for _number, choice in choices]
     votes = votes_at_step(session) if not node.end else []
     followed = node.choice(session.followed_key) if session.followed_key else None
+    counted = tally(keys, votes)
     return Step(
         node=node,
         choices=choices,
         votes=len(votes),
-        tally=tally(keys, votes) if with_tally else None,
-        majority=majority(keys, [key for _role, key in votes]),
+        tally=counted if with_tally else None,
+        majority=shown_majority(counted, majority(keys, [key for _role, key in votes])),
         followed=followed,
         followed_number=next((n for n, c in choices if followed and c.key == followed.key), None),
         quality=quality_label(followed.quality) if followed else "",

@@ -94,6 +94,14 @@ def start_session(trainer, cohort, page, *, allow_guests: bool = False) -> LiveS
     raise Refused(_("No free code could be found. Please try again."), 503)
 
 
+def expect_step(session: LiveSession, posted: str) -> None:
+    """Refuse an action from a trainer's screen that shows an earlier step (a stale tab)."""
+    if posted != str(session.step):
+        raise Refused(
+            _("This screen was behind: the session had moved on. Here is the current step."), 409
+        )
+
+
 def reveal(session: LiveSession) -> None:
     if not session.is_running or session.revealed:
         return

@@ -104,6 +104,8 @@ def control(request, pk: int):
 def _act(request, session) -> None:
     action = request.POST.get("action", "")
     try:
+        if action in ("reveal", "follow", "next"):
+            running.expect_step(session, request.POST.get("step", ""))
         if action == "reveal":
             running.reveal(session)
         elif action == "follow":

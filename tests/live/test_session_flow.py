@@ -1,7 +1,5 @@
 """A whole session: the trainer starts it, phones join and vote, reveal, follow, next, finish."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
@@ -74,19 +72,24 @@ def test_reveal_follow_next_and_finish_keep_the_route(client, session, trainer, 
     client.force_login(trainer)
     url = reverse("live-control", args=[session.pk])
     assert "1" in client.get(url).content.decode()
-    client.post(url, {"action": "reveal"})
+    client.post(url, {"action": "reveal", "step": 1})
     page = client.get(url).content.decode()
-    # The majority is preselected.
-    assert re.search(r'value="vraag-door" checked', page)
-    client.post(url, {"action": "follow", "choice": "vraag-door"})
+    # One voter: naming the choice with most votes would tell the room how she voted.
+    assert "checked" not in page and "meeste stemmen" not in page
+    client.post(url, {"action": "follow", "choice": "vraag-door", "step": 1})
     page = client.get(url).content.decode()
     assert "Je kijkt naar wat er wel kan." in page  # the feedback of the followed choice
-    client.post(url, {"action": "next"})
+    client.post(url, {"action": "next", "step": 1})
     session.refresh_from_db()
     assert (session.step, session.node_key, session.revealed) == (2, "midden", False)
-    client.post(url, {"action": "reveal"})
-    client.post(url, {"action": "follow", "choice": "netwerk"})
-    client.post(url, {"action": "next"})
+    # A second tab still showing step 1 cannot reveal step 2 before anyone voted.
+    stale = client.post(url, {"action": "reveal", "step": 1}, follow=True)
+    assert "de sessie was al verder" in stale.content.decode()
+    session.refresh_from_db()
+    assert not session.revealed
+    client.post(url, {"action": "reveal", "step": 2})
+    client.post(url, {"action": "follow", "choice": "netwerk", "step": 2})
+    client.post(url, {"action": "next", "step": 2})
     client.post(url, {"action": "finish"})
     session.refresh_from_db()
     assert not session.is_running and session.finished_at

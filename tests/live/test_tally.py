@@ -58,3 +58,14 @@ def test_the_majority_wins_and_a_tie_goes_to_the_first_offered():
     assert majority(KEYS, ["b", "b", "a"]) == "b"
     assert majority(KEYS, ["c", "b"]) == "b"
     assert majority(KEYS, []) == "a"
+
+
+def test_the_choice_with_most_votes_is_named_only_when_its_count_is_shown():
+    from live.presenting import shown_majority
+    from live.tally import majority, tally
+
+    keys = ["a", "b"]
+    few = [("volunteer", "b")]
+    assert shown_majority(tally(keys, few), majority(keys, ["b"])) == ""
+    many = [("professional", "a")] * 4 + [("volunteer", "b")] * 3
+    assert shown_majority(tally(keys, many), majority(keys, [k for _r, k in many])) == "a"
