@@ -75,6 +75,8 @@ class NotAllowed(PermissionError):
 @transaction.atomic
 def decide(by, request: MembershipRequest, *, approve: bool, team: Team | None = None) -> None:
     """Approve (joining the organisation, and ``team`` when given) or refuse the request."""
+    if request.status != MembershipRequest.Status.PENDING:
+        raise NotAllowed("already decided")
     if team is not None and team.organisation_id != request.organisation_id:
         raise NotAllowed("team of another organisation")
     if not may_decide(by, request, team):

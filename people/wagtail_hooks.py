@@ -168,6 +168,10 @@ class MembershipDecisionForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.status != MembershipRequest.Status.PENDING:
+            raise forms.ValidationError(
+                _("This request has already been decided; a new request can be decided again.")
+            )
         approve = cleaned.get("decision") == MembershipRequest.Status.APPROVED
         if approve and not membership.may_decide(
             self.decided_by, self.instance, cleaned.get("team")

@@ -4,6 +4,7 @@ Role and team decide in which team figures someone counts, so the learner asks a
 organisation's administrator decides (people.membership), as for joining.
 """
 
+import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
@@ -89,3 +90,18 @@ def test_another_organisations_code_asks_that_organisation(client, learner, othe
     )
     request = MembershipRequest.objects.get(user=learner)
     assert (request.organisation, request.role) == (other_organisation, "")
+
+
+def test_a_decided_request_cannot_be_decided_again(client, learner, admin_user, team):
+    request = membership.ask_to_join(learner, team.organisation, Role.VOLUNTEER)
+    membership.decide(admin_user, request, approve=True, team=team)
+    client.force_login(admin_user)
+    client.get("/admin/")  # the first visit (MFA grace) is not what is tested here
+    url = f"/admin/membership_requests/edit/{request.pk}/"
+    response = client.post(url, {"decision": MembershipRequest.Status.REFUSED, "team": team.pk})
+    assert "al beslist" in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == MembershipRequest.Status.APPROVED
+    assert Profile.objects.get(user=learner).role == Role.VOLUNTEER
+    with pytest.raises(membership.NotAllowed):
+        membership.decide(admin_user, request, approve=False)
