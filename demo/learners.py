@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -160,6 +160,11 @@ def load_cohorts(course: CoursePage, today: date | None = None) -> list[Cohort]:
         )
         if created:
             cohort.trainers.set(User.objects.filter(email=plan.trainer))
-            cohort.participants.set(User.objects.filter(email__in=plan.participants))
+            # Everyone joined when the group started, before the three months of activity.
+            joined = datetime.combine(cohort.starts_on, time(8, 0), tzinfo=UTC)
+            cohort.participants.set(
+                User.objects.filter(email__in=plan.participants),
+                through_defaults={"joined_at": joined},
+            )
         cohorts.append(cohort)
     return cohorts

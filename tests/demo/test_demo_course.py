@@ -176,3 +176,14 @@ def test_every_shipped_scenario_passes_with_the_platform_principles(db):
         scenario, problems = engine.load_json(path.read_bytes(), known)
         assert problems == [], path.name
         assert scenario is not None
+
+
+def test_the_trainer_overview_counts_the_groups_demo_activity(db):
+    """Members joined when the group started, so what they played since counts for the group."""
+    from courses.models import Cohort
+    from dashboards.trainer import cohort_overview
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    hatert = Cohort.objects.get(name="Leergroep Hatert voorjaar")
+    overview = cohort_overview(hatert)
+    assert sum(sum(member.scenarios) for member in overview.members) > len(overview.members)
