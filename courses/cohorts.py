@@ -4,9 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import ngettext
 
 from people.models import Role
+from scenarios.models import Attempt
+
+from .models import Participation
+
+
+def group_attempts(cohort) -> QuerySet[Attempt]:
+    """The attempts that are a learning group's: played by a participant since they joined it,
+    and not before the group started. Every group figure (trainer overview, debrief) counts
+    these; what someone played before is theirs, not the group's."""
+    joined_before = Participation.objects.filter(
+        cohort=cohort, user=OuterRef("user"), joined_at__lte=OuterRef("started_at")
+    )
+    attempts = Attempt.objects.filter(Exists(joined_before))
+    if cohort.starts_on:
+        attempts = attempts.filter(started_at__date__gte=cohort.starts_on)
+    return attempts
 
 
 def count_label(role: str, count: int) -> str:

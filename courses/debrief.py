@@ -24,6 +24,7 @@ from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
 from scenarios.principle_cache import all_principles
 
+from .cohorts import group_attempts
 from .models import Cohort, CoursePage
 from .progress import distinct_scenario_ids, lessons_of
 
@@ -135,20 +136,15 @@ def scenario_ids_by_course(courses) -> dict[int, list[int]]:
 
 
 def counted_attempts(cohort: Cohort, page: ScenarioPage) -> QuerySet[Attempt]:
-    """Each participant's latest finished attempt on the scenario, for the three roles."""
+    """Each participant's latest finished attempt for the group (``group_attempts``) on the
+    scenario, for the three roles."""
+    finished = group_attempts(cohort).filter(page_id=page.pk, status=Attempt.Status.FINISHED)
     latest = (
-        Attempt.objects.filter(
-            user_id=OuterRef("user_id"), page_id=page.pk, status=Attempt.Status.FINISHED
-        )
+        finished.filter(user_id=OuterRef("user_id"))
         .order_by("-finished_at", "-pk")
         .values("pk")[:1]
     )
-    return Attempt.objects.filter(
-        page_id=page.pk,
-        status=Attempt.Status.FINISHED,
-        role__in=[role.value for role in ROLES],
-        user__in=cohort.participants.through.objects.filter(cohort_id=cohort.pk).values("user_id"),
-    ).filter(pk=Subquery(latest))
+    return finished.filter(role__in=[role.value for role in ROLES]).filter(pk=Subquery(latest))
 
 
 def build_debrief(cohort: Cohort, page: ScenarioPage) -> Debrief:

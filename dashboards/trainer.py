@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from wagtail.models import Revision
 
+from courses.cohorts import group_attempts
 from courses.models import (
     Cohort,
     LessonPage,
     LessonProgress,
-    Participation,
     Reflection,
     ReflectionReply,
 )
@@ -91,13 +91,7 @@ def cohort_overview(cohort: Cohort) -> CohortOverview:
             "profile__display_name", "email"
         )
     )
-    # Only what participants played since they joined: earlier attempts are not the group's.
-    joined_before = Participation.objects.filter(
-        cohort=cohort, user=OuterRef("user"), joined_at__lte=OuterRef("started_at")
-    )
-    attempts = Attempt.objects.filter(Exists(joined_before))
-    if cohort.starts_on:
-        attempts = attempts.filter(started_at__date__gte=cohort.starts_on)
+    attempts = group_attempts(cohort)
     linked = distinct_scenario_ids(lessons)
     played = set(
         attempts.filter(status=Attempt.Status.FINISHED).values_list("page_id", flat=True).distinct()

@@ -244,3 +244,21 @@ def test_the_debrief_uses_the_same_number_of_queries_for_5_or_200_members(
     many = count_queries(client, reverse("cohort-debrief", args=[large.pk, scenario.pk]))
     assert few == many
     assert many <= 15  # a handful more or less depending on what Django has cached
+
+
+def test_what_someone_played_before_joining_is_not_the_groups(group, cohort, scenario, trainer):
+    """One rule for the debrief and the trainer overview: courses.cohorts.group_attempts."""
+    from courses.models import Participation
+    from dashboards.trainer import cohort_overview
+
+    civil = group["civil"]
+    before = cohort_overview(cohort)
+    Participation.objects.filter(cohort=cohort, user=civil).update(
+        joined_at=timezone.now() + timezone.timedelta(hours=1)
+    )
+    debrief = build_debrief(cohort, scenario)
+    assert {cell.role: cell.value for cell in debrief.attempts}[Role.CIVIL_SERVANT] == 0
+    after = cohort_overview(cohort)
+    row = [m for m in after.members if m.user_id == civil.pk][0]
+    assert not any(row.scenarios)
+    assert any(m.user_id == civil.pk and any(m.scenarios) for m in before.members)
