@@ -105,3 +105,12 @@ def test_a_decided_request_cannot_be_decided_again(client, learner, admin_user, 
     assert Profile.objects.get(user=learner).role == Role.VOLUNTEER
     with pytest.raises(membership.NotAllowed):
         membership.decide(admin_user, request, approve=False)
+
+
+def test_every_field_help_on_the_profile_page_is_announced(client, learner):
+    client.force_login(learner)
+    html = BeautifulSoup(client.get(URL).content, "html.parser")
+    described = [field["aria-describedby"] for field in html.select("[aria-describedby]")]
+    assert described
+    for ids in described:
+        assert all(html.find(id=part) for part in ids.split()), ids
