@@ -178,7 +178,10 @@ class Screen(threading.Thread):
     def run(self) -> None:
         self.stop.wait(self.rng.uniform(0, POLL_INTERVAL))  # screens do not start together
         while not self.stop.is_set():
-            self.poll()
+            try:
+                self.poll()
+            except Exception as error:  # noqa: BLE001 — counted, and the screen goes on
+                self.client.tally.error(f"client {type(error).__name__}")
             self.stop.wait(POLL_INTERVAL)
 
     def poll(self) -> None:

@@ -258,7 +258,13 @@ def live_poll_endpoint(rng: random.Random) -> dict:
         token = csrf_secret()
         cookie = phone_cookie({SESSION_KEY: {str(session.pk): guest.pk}})
         phones.append(
-            {"cookie": f"{cookie}; {csrf}={token}", "csrf": token, "state": state, "page": vote}
+            {
+                "cookie": f"{cookie}; {csrf}={token}",
+                "csrf": token,
+                "state": state,
+                "page": vote,
+                "vote": vote,
+            }
         )
     rng.shuffle(phones)
     token = csrf_secret()
