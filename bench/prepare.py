@@ -180,6 +180,114 @@ def manager_endpoints(manager_email: str, load_data: str) -> dict:
     return result
 
 
+LIVE_PHONES = 40
+LIVE_STEPS = 15
+
+
+def live_route(scenario, steps: int) -> list[dict]:
+    """A route of ``steps`` steps that reaches no ending (scenarios may loop), as the choices
+    a phone may vote for at each step and the one the trainer follows. Shorter when the
+    scenario has no such route."""
+    best: list[dict] = []
+    failed: set[tuple[str, int]] = set()  # no route on from this node at this depth
+
+    def walk(key: str, route: list[dict]) -> bool:
+        nonlocal best
+        if len(route) > len(best):
+            best = list(route)
+        if len(route) == steps:
+            return True
+        if (key, len(route)) in failed:
+            return False
+        node = scenario.node(key)
+        if node is None or node.end or not node.choices:
+            return False
+        for choice in node.choices:
+            target = scenario.node(choice.target)
+            if target is None or target.end:
+                continue
+            route.append({"choices": [c.key for c in node.choices], "follow": choice.key})
+            if walk(choice.target, route):
+                return True
+            route.pop()
+        failed.add((key, len(route)))
+        return False
+
+    walk(scenario.start, [])
+    return best
+
+
+def phone_cookie(data: dict) -> str:
+    """A browser session holding ``data``, as a phone that joined has one."""
+    engine = __import__(settings.SESSION_ENGINE, fromlist=["SessionStore"])
+    session = engine.SessionStore()
+    session.update(data)
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def live_poll_endpoint(rng: random.Random) -> dict:
+    """A running live session of a learning group, with 40 guests joined on their phones."""
+    try:
+        from courses.debrief import course_scenario_ids
+        from courses.models import Cohort
+        from live import running
+        from live.access import SESSION_KEY
+        from people.models import Role
+    except ImportError:
+        return {"skip": "not available: no live app"}
+    for cohort in Cohort.objects.filter(trainers__isnull=False).distinct().order_by("pk"):
+        ids = course_scenario_ids(cohort.course)
+        page = ScenarioPage.objects.live().filter(pk__in=ids).order_by("path").first()
+        if page is not None:
+            break
+    else:
+        return {"skip": "no learning group with a trainer and a course scenario"}
+    trainer = cohort.trainers.order_by("pk").first()
+    session = running.start_session(trainer, cohort, page, allow_guests=True)
+    plan = live_route(running.scenario_of(session), LIVE_STEPS)
+    if not plan:
+        return {"skip": f"{page.title} has no step before an ending"}
+    csrf = settings.CSRF_COOKIE_NAME
+    state = reverse("live-state", args=[session.pk])
+    vote = reverse("live-vote", args=[session.code])
+    roles = list(Role.values)
+    phones = []
+    for number in range(LIVE_PHONES):
+        guest = running.join_guest(session, f"Telefoon {number + 1}", roles[number % len(roles)])
+        token = csrf_secret()
+        cookie = phone_cookie({SESSION_KEY: {str(session.pk): guest.pk}})
+        phones.append(
+            {
+                "cookie": f"{cookie}; {csrf}={token}",
+                "csrf": token,
+                "state": state,
+                "page": vote,
+                "vote": vote,
+            }
+        )
+    rng.shuffle(phones)
+    token = csrf_secret()
+    trainer_cookie = f"{session_cookie(trainer)}; {csrf}={token}"
+    return {
+        "targets": [{"path": state, "cookie": trainer_cookie}],
+        "label": f"live session, {LIVE_PHONES} phones + projector polling",
+        "scenario": page.title,
+        "phones": phones,
+        "projector": {
+            "cookie": trainer_cookie,
+            "state": state,
+            "page": reverse("live-projector", args=[session.pk]),
+        },
+        "trainer": {
+            "cookie": trainer_cookie,
+            "csrf": token,
+            "control": reverse("live-control", args=[session.pk]),
+        },
+        "plan": plan,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
@@ -267,6 +375,7 @@ def main() -> None:
             "page": lesson.title,
         }
 
+    endpoints["live-poll"] = live_poll_endpoint(rng)
     Path(args.out).write_text(json.dumps({"endpoints": endpoints}, indent=1))
 
 

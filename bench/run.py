@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import live_poll
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 WRK_DIR = BENCH / "wrk"
@@ -91,6 +93,8 @@ class Config:
         key.strip() for key in os.environ.get("BENCH_ONLY", "").split(",") if key.strip()
     )
     scale_sizes: tuple[int, ...] = (100, 500, 2000) if QUICK else (1000, 5000, 20000)
+    # How long the live-poll trainer leaves each step open before the reveal (seconds).
+    live_step: int = env_int("BENCH_LIVE_STEP", 12, 5)
 
 
 # --------------------------------------------------------------------------------- goals
@@ -126,7 +130,13 @@ ENDPOINTS = [
     Endpoint("result", "result page, learner"),
     Endpoint("team", "manager overview, Team 200", connections=True),
     Endpoint("org", "manager overview, organisation", p95_goal_ms=300, connections=True),
+    # Not wrk: a Python client plays the session (bench/live_poll.py). p95 is of the polls.
+    Endpoint(
+        "live-poll", "live session, phones + projector polling", p95_goal_ms=50, zero_errors=True
+    ),
 ]
+# A vote must reach the trainer's screen within one poll interval (issue 16).
+LIVE_VISIBLE_GOAL_S = live_poll.POLL_INTERVAL
 MAX_QUERIES = 10
 
 
@@ -529,12 +539,44 @@ def drain(port: int, config: Config) -> None:
         _answers(f"http://127.0.0.1:{port}/bench/reference/", timeout=120)
 
 
-def percentile(values: list[float], pct: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))
-    return ordered[index]
+percentile = live_poll.percentile
+
+
+def measure_live(port: int, config: Config, spec: dict, row: Row) -> Row:
+    """The live-poll row: one whole session, 40 phones and the projector polling."""
+    status, location = preflight(port, spec["targets"][0], 200)
+    if status != 200:
+        row.skip = f"preflight: the state endpoint answered {status} {location}".strip()
+        return row
+    row.notes.append(f"scenario: {spec['scenario']}")
+    tally = live_poll.run(port, spec, window=config.live_step)
+    drain(port, config)
+    figures = live_poll.summary(tally)
+    row.raw = figures
+    row.rps = row.requests_per_s = figures["polls_per_s"]
+    row.p50, row.p95, row.p99 = (figures[f"poll_p{p}_ms"] for p in (50, 95, 99))
+    row.errors = figures["errors"]
+    row.error_detail = figures["error_detail"]
+    row.statuses = {str(k): v for k, v in tally.poll_statuses.items()}
+    row.queries = figures["queries_per_poll"]
+    visible = figures["visible_p95_s"]
+    ok = None if visible != visible else visible <= LIVE_VISIBLE_GOAL_S
+    row.goals.append(Goal(f"vote seen ≤{LIVE_VISIBLE_GOAL_S:.0f}s p95", ok))
+    row.notes += [
+        f"{len(spec['phones'])} phones + 1 projector every {live_poll.POLL_INTERVAL:.0f} s, "
+        f"{figures['steps']} steps of {config.live_step} s, {figures['polls']} polls, "
+        f"{figures['share_304']:.0%} 304, cache {'Redis' if config.redis else 'database table'}",
+        f"{figures['votes']} votes (p95 {fmt(figures['vote_p95_ms'])} ms); seen by the trainer "
+        f"after p50/p95/max {fmt(figures['visible_p50_s'], 2)}/{fmt(figures['visible_p95_s'], 2)}"
+        f"/{fmt(figures['visible_max_s'], 2)} s, {figures['visible_within_interval']:.0%} within "
+        f"{live_poll.POLL_INTERVAL:.0f} s, {figures['unseen_votes']} never",
+        f"page reload p95 {fmt(figures['page_p95_ms'])} ms, trainer action p95 "
+        f"{fmt(figures['control_p95_ms'])} ms, {figures['missed_steps']} steps a phone saw "
+        "only after the reveal",
+    ]
+    if row.error_detail:
+        row.notes.append(f"errors {row.error_detail}")
+    return row
 
 
 def measure(runner, config, port, tmp, endpoint: Endpoint, spec: dict) -> Row:
@@ -542,6 +584,8 @@ def measure(runner, config, port, tmp, endpoint: Endpoint, spec: dict) -> Row:
     if "skip" in spec:
         row.skip = spec["skip"]
         return row
+    if endpoint.key == "live-poll":
+        return measure_live(port, config, spec, row)
     for name in ("scenario", "page"):
         if spec.get(name):
             row.notes.append(f"{name}: {spec[name]}")
@@ -628,7 +672,7 @@ def judge(rows: list[Row], endpoints: dict[str, Endpoint], config: Config) -> No
     for row in rows:
         if row.skip:
             continue
-        if reference and reference.rps:
+        if reference and reference.rps and row.key != "live-poll":  # polls come at a set pace
             row.ratio = row.rps / reference.rps
         endpoint = endpoints[row.key]
         if endpoint.ratio_goal is not None:
@@ -766,7 +810,18 @@ def run_table(runner: Runner, config: Config, tmp: Path, env: dict) -> None:
     for endpoint in ENDPOINTS:
         if config.only and endpoint.key != "reference" and endpoint.key not in config.only:
             continue
-        say(f"measuring {endpoint.key} ({config.duration} s)")
+        if endpoint.key == "live-poll" and not config.redis:
+            # Production's cache is shared by the workers; the bench's per-process one would
+            # keep a live session's old state in the worker that did not take the write.
+            shared = {**env, "BENCH_SHARED_CACHE": "1"}
+            args = [PY, "manage.py", "createcachetable"]
+            runner.run(args, shared, "createcachetable.log", "cache table")
+            runner.stop(server)
+            runner.procs.remove(server)
+            server = start_server(runner, config, shared, port)
+            wait_ready(server, config, port)
+        what = "a whole session" if endpoint.key == "live-poll" else f"{config.duration} s"
+        say(f"measuring {endpoint.key} ({what})")
         try:
             rows.append(measure(runner, config, port, tmp, endpoint, specs[endpoint.key]))
         except (RuntimeError, OSError, ValueError, KeyError) as error:

@@ -87,10 +87,12 @@ def build_record(session: LiveSession) -> Record:
     )
 
 
-def csv_rows(record: Record) -> list[list[object]]:
-    """One row per step and choice: the followed mark, the total and each role's count.
+def record_rows(record: Record) -> list[list[object]]:
+    """The header, then one row per step and choice: the followed mark, the total and each
+    role's count, as numbers where the room saw a number.
 
-    Only what the room saw: masked cells stay masked, folded roles have no column.
+    Only what the room saw: masked cells stay masked ("< 3", "verborgen"), folded roles (fewer
+    than 3 voters) have an empty cell, never a count of their own.
     """
     from courses.debrief import ROLES
 
@@ -100,7 +102,7 @@ def csv_rows(record: Record) -> list[list[object]]:
     for step in record.steps:
         for row, (number, choice) in zip(step.tally.rows, step.choices, strict=True):
             by_role = {
-                column.role: cell.label
+                column.role: _count(cell)
                 for column, cell in zip(step.tally.columns, row.cells, strict=True)
             }
             rows.append(
@@ -110,8 +112,12 @@ def csv_rows(record: Record) -> list[list[object]]:
                     number,
                     choice.text,
                     "ja" if step.followed and step.followed.key == choice.key else "",
-                    row.total.label,
+                    _count(row.total),
                     *[by_role.get(role.value, "") for role in ROLES],
                 ]
             )
     return rows
+
+
+def _count(cell) -> int | str:
+    return cell.label if cell.masked else cell.value

@@ -1,4 +1,4 @@
-"""The record of a session, its CSV export, and a participant's own votes."""
+"""The record of a session, its CSV and XLSX exports, and a participant's own votes."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ import csv
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from people.names import display_name
 from people.spreadsheets import defuse_csv
+from people.workbooks import About, Sheet, xlsx_response
 
 from .access import get_session_for_group_trainer, get_session_for_member
 from .models import LiveVote
-from .record import build_record, csv_rows
+from .record import Record, build_record, record_rows
 from .running import scenario_of
 
 
@@ -27,14 +31,58 @@ def record(request, pk: int):
 def export_csv(request, pk: int):
     session = get_session_for_group_trainer(request.user, pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"live-sessie-{session.pk}-{session.created_at:%Y-%m-%d}"
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{_filename(session)}.csv"'
     response["Cache-Control"] = "no-store"
     response.write("\ufeff")  # so Excel reads the file as UTF-8
     writer = csv.writer(response, delimiter=";")
-    for row in csv_rows(build_record(session)):
+    for row in record_rows(build_record(session)):
         writer.writerow([defuse_csv(value) for value in row])
     return response
+
+
+def _filename(session) -> str:
+    return f"live-sessie-{session.pk}-{timezone.localtime(session.created_at):%Y-%m-%d}"
+
+
+@login_required
+def export_xlsx(request, pk: int):
+    session = get_session_for_group_trainer(request.user, pk)
+    record = build_record(session)
+    header, *rows = record_rows(record)
+    sheets = [Sheet(_("Votes per step"), header, rows), _scores_sheet(record)]
+    return xlsx_response(_filename(session), sheets, _about(session, record))
+
+
+def _scores_sheet(record: Record) -> Sheet:
+    rows = [(_("Overall"), record.overall, record.overall_band)]
+    rows += [(row.name, row.score, row.band) for row in record.scores]
+    return Sheet(_("Scores"), [_("Principle"), _("Score"), _("Band")], rows)
+
+
+def _about(session, record: Record) -> About:
+    return About(
+        title=_("Live session record"),
+        lines=[
+            (_("Learning group"), session.cohort.name),
+            (_("Scenario"), session.scenario.title),
+            (_("Date"), session.created_at),
+            (_("Trainer"), display_name(session.trainer)),
+            (_("Participants"), record.participants),
+            (
+                _("Hidden counts"),
+                _(
+                    "As in the room: a role with fewer than 3 voters at a step has no column "
+                    "of its own (its cell is empty; its votes count only in the total). "
+                    'Counts of 1 and 2 are shown as "< 3", and a count that would give '
+                    'one away is "hidden".'
+                ),
+            ),
+            (
+                _("Scores"),
+                _("The scores of the route the group followed, under scoring version 2."),
+            ),
+        ],
+    )
 
 
 @login_required

@@ -70,6 +70,7 @@ CASES = {
     "live-state": Case(lambda w: {"pk": _live_session(w).pk}),
     "live-record": Case(lambda w: {"pk": _live_session(w).pk}),
     "live-export": Case(lambda w: {"pk": _live_session(w).pk}),
+    "live-export-xlsx": Case(lambda w: {"pk": _live_session(w).pk}),
     # The real code of a members-only session: outsiders may not join it.
     "live-join": Case(lambda w: {"code": _live_session(w).code}),
     "live-vote": Case(lambda w: {"code": _live_session(w).code}),

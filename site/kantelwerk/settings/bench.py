@@ -49,7 +49,9 @@ if not os.environ.get("REDIS_URL"):
     # Production without Redis keeps its cache in a database table so that rate limits hold
     # across workers. The bench has no use for rate limits and its published figures were
     # measured with the per-process cache, so it keeps that one (BENCH_REDIS=1 for Redis).
-    CACHES = caches_from_env()  # noqa: F405
+    # The live-poll row needs production's shared cache (a live session's state is forgotten
+    # on every write, in every worker): bench/run.py starts its server with BENCH_SHARED_CACHE.
+    CACHES = caches_from_env(shared=bool(os.environ.get("BENCH_SHARED_CACHE")))  # noqa: F405
 
 if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
     # A bench run against a shared Redis never reads or clears anyone else's keys.
