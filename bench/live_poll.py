@@ -186,7 +186,9 @@ class Screen(threading.Thread):
 
     def poll(self) -> None:
         headers = {"If-None-Match": self.etag} if self.etag else {}
-        answer = self.client.request("GET", self.spec["state"], headers=headers)
+        # Phones poll for a new phase only, as their pages do (live.js, ``?scope=phase``).
+        url = self.spec["state"] + ("?scope=phase" if self.phone else "")
+        answer = self.client.request("GET", url, headers=headers)
         tally = self.client.tally
         if answer is None:
             return
@@ -207,7 +209,7 @@ class Screen(threading.Thread):
             return
         self.etag = response_headers.get("ETag")
         data = json.loads(content)
-        self.known = (data["step"], data["votes"])
+        self.known = (data["step"], data.get("votes", 0))
         if not self.phone:
             with tally.lock:
                 tally.seen.append(Seen(at, *self.known))

@@ -17,7 +17,7 @@ from people.models import Role
 from . import running
 from .access import participant_for, remember_participant
 from .presenting import current_step
-from .state import state_of
+from .state import PHASE_ONLY, state_of
 
 
 class CodeForm(forms.Form):
@@ -154,7 +154,7 @@ def vote(request, code: str):
         "step": current_step(session, with_tally=False),
         "my_vote": next(iter(my_vote), ""),
         "scenario": running.scenario_of(session),
-        "state_url": reverse("live-state", args=[session.pk]),
+        "state_url": reverse("live-state", args=[session.pk]) + f"?scope={PHASE_ONLY}",
         "phase": state_of(session.pk)["phase"],
     }
     return render(request, "live/vote.html", context, status=status)

@@ -49,3 +49,11 @@ def state_of(pk: int) -> dict | None:
 
 def public_state(data: dict) -> dict:
     return {key: value for key, value in data.items() if key != "trainer_id"}
+
+
+# The poll's ``scope`` for screens that show no counts (phones).
+PHASE_ONLY = "phase"
+
+
+def phase_state(data: dict) -> dict:
+    return {key: data[key] for key in ("phase", "step", "revealed", "state")}

@@ -20,7 +20,7 @@ from scenarios.models import ScenarioPage
 from . import running
 from .access import NotYourSession, get_session_for_controller, may_poll
 from .presenting import current_step, qr_data_uri
-from .state import public_state, state_of
+from .state import PHASE_ONLY, phase_state, public_state, state_of
 
 
 class StartForm(forms.Form):
@@ -137,11 +137,15 @@ def state(request, pk: int):
     data = state_of(pk)
     if data is None or not may_poll(request, pk, data["trainer_id"]):
         raise Http404
-    etag = f'"live-{pk}-{data["version"]}"'
+    if request.GET.get("scope") == PHASE_ONLY:
+        # Phones show no counts: they need to hear only of a new phase, not of every vote.
+        etag, body = f'"live-{pk}-phase-{data["phase"]}"', phase_state(data)
+    else:
+        etag, body = f'"live-{pk}-{data["version"]}"', public_state(data)
     if etag in request.headers.get("If-None-Match", ""):
         response: HttpResponse = HttpResponseNotModified()
     else:
-        response = JsonResponse(public_state(data))
+        response = JsonResponse(body)
     response["ETag"] = etag
     response["Cache-Control"] = "private, no-cache"
     return response

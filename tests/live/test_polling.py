@@ -68,3 +68,22 @@ def test_screens_load_the_poll_script_and_refresh_without_it(client, session, tr
     client.force_login(trainer)
     control = client.get(reverse("live-control", args=[session.pk])).content.decode()
     assert 'aria-live="polite"' in control and "data-live-votes" in control
+
+
+def test_a_phone_hears_of_a_new_phase_not_of_every_vote(
+    client, session, trainer, learner, volunteer, django_capture_on_commit_callbacks
+):
+    url = reverse("live-state", args=[session.pk]) + "?scope=phase"
+    join(client, session, learner)
+    page = client.get(reverse("live-vote", args=[session.code])).content.decode()
+    assert "?scope=phase" in page  # the phone's page polls the phase only
+    first = client.get(url)
+    assert "votes" not in first.json()
+    vote(client, session, "vraag-door")
+    join(client, session, volunteer)
+    vote(client, session, "regel-het")
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    with django_capture_on_commit_callbacks(execute=True):
+        running.reveal(session)
+    moved = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert moved.status_code == 200 and moved.json()["revealed"]
