@@ -116,6 +116,10 @@ def vote(request, code: str):
     try:
         session = running.session_for_code(code)
     except running.Refused as refused:
+        ended = running.ended_session_for_code(code) if request.method == "GET" else None
+        if ended is not None and participant_for(request, ended) is not None:
+            # The phone of someone who took part follows the session to its end: thank them.
+            return render(request, "live/ended.html", {"session": ended})
         return _refused(request, refused, "live/enter.html", form=CodeForm())
     participant = participant_for(request, session)
     if participant is None:

@@ -178,6 +178,12 @@ def session_for_code(typed: str) -> LiveSession:
     return session
 
 
+def ended_session_for_code(typed: str) -> LiveSession | None:
+    """The most recent session with this code if it has ended, for a thank-you to its phones."""
+    session = LiveSession.objects.filter(code=normalise(typed)).order_by("-created_at").first()
+    return session if session is not None and not session.is_open else None
+
+
 def is_member(user, session: LiveSession) -> bool:
     return (
         user.is_authenticated

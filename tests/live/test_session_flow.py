@@ -135,3 +135,17 @@ def test_the_phone_pages_speak_english_too(client, session, learner):
     body = page.content.decode()
     assert "What would you say or do?" in body
     assert ' lang="nl"' in body  # the scenario's own Dutch words are marked as such
+
+
+def test_a_phone_that_took_part_is_thanked_when_the_session_ends(client, session, learner):
+    from django.urls import reverse
+
+    join(client, session, learner)
+    running.finish(session)
+    page = client.get(reverse("live-vote", args=[session.code]))
+    assert page.status_code == 200
+    assert "Bedankt voor het meedoen" in page.content.decode()
+    assert reverse("live-my-votes") in page.content.decode()
+    client.logout()  # someone who did not take part still hears that the code has ended
+    gone = client.get(reverse("live-vote", args=[session.code]))
+    assert gone.status_code == 410 and "Bedankt" not in gone.content.decode()
