@@ -99,6 +99,12 @@ def new_verification_code() -> str:
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
+def normalise_code(typed: str) -> str:
+    """What someone typed, as codes are stored: capitals, in groups of four ("abcd efgh…")."""
+    raw = "".join(char for char in typed.upper() if char.isalnum())
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}" if len(raw) == 12 else raw
+
+
 class Certificate(models.Model):
     """A certificate of completion. What it says is kept as issued, so it can be verified
     later even when the course or the learner's numbers change."""

@@ -16,6 +16,7 @@ urlpatterns = [
         views.certificate_revoke,
         name="certificate-revoke",
     ),
+    path("certificaat/controle/", views.certificate_check, name="certificate-check"),
     path(
         "certificaat/controle/<str:code>/",
         views.certificate_verify,

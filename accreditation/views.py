@@ -18,7 +18,7 @@ from people import roles
 from . import certificates, pdf, registers
 from .attendance import attendance_csv
 from .forms import RegisterNumbersForm, RevokeForm
-from .models import Certificate, RegisterNumber
+from .models import Certificate, RegisterNumber, normalise_code
 from .ratelimit import verification_allowed
 
 
@@ -81,12 +81,20 @@ def provider() -> str:
     return getattr(settings, "CERTIFICATE_PROVIDER", "Kantelwerk")
 
 
+def certificate_check(request):
+    """Public: a field to type the code from a certificate (the QR code links straight on)."""
+    typed = request.GET.get("code", "").strip()
+    if typed:
+        return redirect("certificate-verify", code=normalise_code(typed)[:40] or "-")
+    return render(request, "accreditation/verify.html", {"ask": True})
+
+
 def certificate_verify(request, code: str):
     """Public: confirms name, course, date and points, nothing else. Rate-limited per
     address, so codes cannot be guessed by trying many."""
     if not verification_allowed(request):
         return render(request, "accreditation/verify.html", {"limited": True}, status=429)
-    certificate = Certificate.objects.filter(code=code.strip().upper()).first()
+    certificate = Certificate.objects.filter(code=normalise_code(code)).first()
     status = 200 if certificate else 404
     return render(
         request,

@@ -131,6 +131,16 @@ def test_the_verification_page_confirms_name_course_date_and_points_only(client,
     assert "alice@example.nl" not in body
 
 
+def test_a_code_can_be_typed_in_a_field_with_or_without_dashes(client, issued):
+    form = client.get(reverse("certificate-check"))
+    assert form.status_code == 200 and 'name="code"' in form.content.decode()
+    typed = issued.code.replace("-", "").lower()
+    response = client.get(reverse("certificate-check"), {"code": f" {typed} "}, follow=True)
+    assert 'data-verify="valid"' in response.content.decode()
+    odd = client.get(reverse("certificate-check"), {"code": "ab/cd?<x>"}, follow=True)
+    assert odd.status_code == 404 and 'data-verify="unknown"' in odd.content.decode()
+
+
 def test_unknown_and_revoked_codes_are_shown_as_such(client, issued, trainer):
     response = client.get(reverse("certificate-verify", args=["ABCD-EFGH-JKMN"]))
     assert response.status_code == 404 and 'data-verify="unknown"' in response.content.decode()
