@@ -2,18 +2,24 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import registers
+from .models import RegisterNumber
 
 ERRORS = {
     "digits": _("A registration number of this register has 4 to 12 digits, and nothing else."),
     "characters": _("Use letters, digits and dashes only, at most 30."),
+    "taken": _(
+        "Someone else already gave this number for this register. Check the number; if it is "
+        "right, tell your trainer."
+    ),
 }
 
 
 class RegisterNumbersForm(forms.Form):
     """One optional field per register; an empty field removes the number."""
 
-    def __init__(self, *args, numbers: dict[str, str], **kwargs):
+    def __init__(self, *args, numbers: dict[str, str], user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         for code, name in registers.REGISTERS:
             self.fields[code] = forms.CharField(
                 label=name, required=False, max_length=40, initial=numbers.get(code, "")
@@ -27,11 +33,20 @@ class RegisterNumbersForm(forms.Form):
                 cleaned[code] = ""
                 continue
             check = registers.check_number(code, value)
-            if check.ok:
+            if check.ok and self._taken(code, check.number):
+                self.add_error(code, ERRORS["taken"])
+            elif check.ok:
                 cleaned[code] = check.number
             else:
                 self.add_error(code, ERRORS[check.error])
         return cleaned
+
+    def _taken(self, code: str, number: str) -> bool:
+        """A register number belongs to one person (the free "other" register aside)."""
+        if code == registers.OTHER:
+            return False
+        same = RegisterNumber.objects.filter(register=code, number=number)
+        return same.exclude(user=self.user).exists() if self.user else same.exists()
 
 
 class RevokeForm(forms.Form):

@@ -25,7 +25,7 @@ from .ratelimit import verification_allowed
 @login_required
 def my_registrations(request):
     numbers = certificates.numbers_of(request.user)
-    form = RegisterNumbersForm(request.POST or None, numbers=numbers)
+    form = RegisterNumbersForm(request.POST or None, numbers=numbers, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             for code, _name in registers.REGISTERS:

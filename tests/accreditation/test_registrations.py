@@ -42,6 +42,17 @@ def test_a_wrong_number_is_refused_with_a_dutch_message_and_nothing_saved(client
     assert not RegisterNumber.objects.filter(user=learner).exists()
 
 
+def test_a_number_someone_else_gave_for_the_register_is_refused(client, learner, volunteer):
+    RegisterNumber.objects.create(user=volunteer, register="vvn", number="12345678901")
+    client.force_login(learner)
+    response = client.post(URL, {"vvn": "12345678901"})
+    assert response.status_code == 400
+    assert "Iemand anders heeft dit nummer al opgegeven" in response.content.decode()
+    assert not RegisterNumber.objects.filter(user=learner).exists()
+    client.force_login(volunteer)  # saving one's own number again is fine
+    assert client.post(URL, {"vvn": "12345678901"}).status_code == 302
+
+
 def test_one_learner_never_sees_or_changes_anothers_numbers(client, learner, volunteer):
     give_number(volunteer, number="999888")
     client.force_login(learner)
