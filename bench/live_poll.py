@@ -217,9 +217,8 @@ class Screen(threading.Thread):
             first = not self.phase
             self.phase = data["phase"]
             if not first:
-                # A phone on a finished session lands on "this session has ended" (410).
-                ended = self.phone and data["state"] != "running"
-                self.reload(410 if ended else 200)
+                # A phone that took part lands on a thank-you page when the session ends.
+                self.reload(200)
             if self.phone:
                 self.maybe_vote(data)
 
@@ -260,12 +259,13 @@ def drive(client: Client, spec: dict, plan: list[dict], stop, window: float) -> 
             answer = client.request("GET", spec["control"])  # the redirect back
             client.expect(answer, 200, "control page", tally.control_ms)
 
-    for entry in plan:
+    for step, entry in enumerate(plan, start=1):
         if stop.wait(window):
             return
-        act("reveal")
-        act("follow", choice=entry["follow"])
-        act("next")
+        # The control page's forms carry the step they show (a stale tab is refused).
+        act("reveal", step=step)
+        act("follow", choice=entry["follow"], step=step)
+        act("next", step=step)
         tally.steps_done += 1
     stop.wait(window)
     act("finish")
