@@ -144,21 +144,34 @@ def add_to_group(user, name: str) -> None:
     user.__dict__.pop("_staff_group_names", None)
 
 
+def _permissions(apps, rights) -> list:
+    """The permissions named (app_label, model, codename), made where they do not exist yet
+    (a migration can run before Django creates them after migrating)."""
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    permissions = []
+    for app_label, model, codename in rights:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": codename}
+        )
+        permissions.append(permission)
+    return permissions
+
+
 def grant_model_rights(apps=django_apps) -> None:
     """Create the staff groups and give each exactly its model permissions."""
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
     for name, rights in MODEL_RIGHTS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        permissions = []
-        for app_label, model, codename in rights:
-            content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-            permission, _ = Permission.objects.get_or_create(
-                content_type=content_type, codename=codename, defaults={"name": codename}
-            )
-            permissions.append(permission)
-        group.permissions.set(permissions)
+        group.permissions.set(_permissions(apps, rights))
+
+
+def add_model_rights(name: str, rights, apps=django_apps) -> None:
+    """Add rights to a staff group and keep what it has: for a later app's migration, which
+    must not take away what other migrations gave the same group."""
+    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=name)
+    group.permissions.add(*_permissions(apps, rights))
 
 
 def review_workflow(apps=django_apps):

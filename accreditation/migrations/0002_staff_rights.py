@@ -6,7 +6,7 @@ migrations gave them.
 
 from django.db import migrations
 
-from people.roles import CONTENT_LEADS, TRAINERS
+from people.roles import CONTENT_LEADS, TRAINERS, add_model_rights
 
 RIGHTS = {
     CONTENT_LEADS: ("add", "change", "delete", "view"),
@@ -15,21 +15,9 @@ RIGHTS = {
 
 
 def grant_accreditation_rights(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    content_type, _ = ContentType.objects.get_or_create(
-        app_label="accreditation", model="accreditation"
-    )
     for name, actions in RIGHTS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for action in actions:
-            permission, _ = Permission.objects.get_or_create(
-                content_type=content_type,
-                codename=f"{action}_accreditation",
-                defaults={"name": f"Can {action} accreditation"},
-            )
-            group.permissions.add(permission)
+        rights = [("accreditation", "accreditation", f"{a}_accreditation") for a in actions]
+        add_model_rights(name, rights, apps)
 
 
 class Migration(migrations.Migration):

@@ -17,16 +17,7 @@ HOUSE_STYLE_RIGHTS = [
 
 
 def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    group, _ = Group.objects.get_or_create(name=roles.ORGANISATION_ADMINS)
-    for app_label, model, codename in HOUSE_STYLE_RIGHTS:
-        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-        permission, _ = Permission.objects.get_or_create(
-            content_type=content_type, codename=codename, defaults={"name": codename}
-        )
-        group.permissions.add(permission)
+    roles.add_model_rights(roles.ORGANISATION_ADMINS, HOUSE_STYLE_RIGHTS, apps)
 
 
 class Migration(migrations.Migration):
