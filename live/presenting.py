@@ -94,13 +94,14 @@ def current_step(session: LiveSession, *, with_tally: bool) -> Step:
     keys = [choice.key for _number, choice in choices]
     votes = votes_at_step(session) if not node.end else []
     followed = node.choice(session.followed_key) if session.followed_key else None
-    counted = tally(keys, votes)
+    # Phones show neither counts nor the most-voted choice: only the trainer's screens count.
+    counted = tally(keys, votes) if with_tally else None
     return Step(
         node=node,
         choices=choices,
         votes=len(votes),
-        tally=counted if with_tally else None,
-        majority=shown_majority(counted, majority(keys, [key for _role, key in votes])),
+        tally=counted,
+        majority=shown_majority(counted, majority(keys, [k for _r, k in votes])) if counted else "",
         followed=followed,
         followed_number=next((n for n, c in choices if followed and c.key == followed.key), None),
         quality=quality_label(followed.quality) if followed else "",
