@@ -10,29 +10,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from people.spreadsheets import defuse, defuse_csv
-from people.workbooks import (
-    About,
-    Month,
-    Sheet,
-    attachment,
-    no_store,
-    plain,
-    xlsx_response,
-)
-
-# The workbook part is generic and lives in people.workbooks; these names stay importable here.
-__all__ = [
-    "About",
-    "Month",
-    "Sheet",
-    "csv_response",
-    "defuse",
-    "defuse_csv",
-    "export_filename",
-    "no_store",
-    "xlsx_response",
-]
+from people.spreadsheets import defuse_csv
+from people.workbooks import Month, Sheet, attachment, plain
 
 # Dutch Excel opens a CSV file in columns only when its cells are split by ";".
 CSV_SEPARATOR = ";"

@@ -18,6 +18,7 @@ from courses.access import get_cohort_for_trainer, trained_cohorts
 from people import roles
 from people.models import Role, listed_people
 from people.names import display_name
+from people.workbooks import About, Sheet, xlsx_response
 from scenarios.qualities import Quality
 from scenarios.radar import render_radar
 
@@ -110,7 +111,7 @@ def _sort_links(filters: OverviewFilters) -> dict[str, dict]:
     return links
 
 
-def overview_sheet(rows) -> exports.Sheet:
+def overview_sheet(rows) -> Sheet:
     header = [
         _("Name"),
         _("Role"),
@@ -133,7 +134,7 @@ def overview_sheet(rows) -> exports.Sheet:
             else:
                 figures = [course.title, course.done, course.total, course.percent]
                 lines.append(base + figures + tail)
-    return exports.Sheet(_("Team overview"), header, lines)
+    return Sheet(_("Team overview"), header, lines)
 
 
 def _scope_name(teams, team) -> str:
@@ -148,9 +149,9 @@ def _made(request) -> list[tuple[str, object]]:
     return [(_("Made on"), now), (_("Made by"), display_name(request.user))]
 
 
-def overview_about(request, teams, filters: OverviewFilters) -> exports.About:
+def overview_about(request, teams, filters: OverviewFilters) -> About:
     roles_by_value = dict(Role.choices)
-    return exports.About(
+    return About(
         title=_("Team overview"),
         lines=[
             (_("Team"), _scope_name(teams, filters.team)),
@@ -192,7 +193,7 @@ def team_overview_export(request, fmt: str):
     sheets = [overview_sheet(rows)]
     filename = _overview_filename(teams, filters)
     if fmt == "xlsx":
-        return exports.xlsx_response(filename, sheets, overview_about(request, teams, filters))
+        return xlsx_response(filename, sheets, overview_about(request, teams, filters))
     return exports.csv_response(filename, sheets)
 
 
@@ -230,17 +231,17 @@ def _growth_radar(growth: Growth) -> str:
     return mark_safe(svg)  # noqa: S308 — render_radar escapes every label it draws
 
 
-def growth_sheets(growth: Growth) -> list[exports.Sheet]:
+def growth_sheets(growth: Growth) -> list[Sheet]:
     """The growth figures as sheets; scores only when enough members contribute."""
     quality_names = dict(Quality.choices)
-    timeline = exports.Sheet(
+    timeline = Sheet(
         _("Attempts per month"),
         [_("Month"), _("Finished attempts")],
         [(exports.Month.of(month), n) for month, n in growth.timeline],
     )
     if not growth.enough:
         return [timeline]
-    profile = exports.Sheet(
+    profile = Sheet(
         _("Team profile"),
         [_("Principle"), _("First attempts"), _("Latest attempts"), _("Change")],
         [(row.name, row.first, row.latest, row.change) for row in growth.profile],
@@ -248,7 +249,7 @@ def growth_sheets(growth: Growth) -> list[exports.Sheet]:
     header = [_("Month")]
     for quality in QUALITIES:
         header += [quality_names[quality], f"{quality_names[quality]} (%)"]
-    quality = exports.Sheet(
+    quality = Sheet(
         _("Choices per month"),
         header,
         [
@@ -273,7 +274,7 @@ def team_growth_export(request, fmt: str):
     sheets = growth_sheets(growth)
     filename = exports.export_filename(_("team"), team.name, _("growth"))
     if fmt == "xlsx":
-        return exports.xlsx_response(filename, sheets, growth_about(request, team, growth))
+        return xlsx_response(filename, sheets, growth_about(request, team, growth))
     return exports.csv_response(filename, sheets)
 
 
@@ -281,7 +282,7 @@ def _month_name(month) -> str:
     return date_format(month, "F Y")
 
 
-def growth_about(request, team, growth: Growth) -> exports.About:
+def growth_about(request, team, growth: Growth) -> About:
     months = [month for month, _n in growth.timeline]
     period = (
         _("%(first)s to %(last)s")
@@ -289,7 +290,7 @@ def growth_about(request, team, growth: Growth) -> exports.About:
         if months
         else _("No finished attempts yet")
     )
-    return exports.About(
+    return About(
         title=_("Growth of the team"),
         lines=[
             (_("Team"), _("%(team)s, with its sub-teams") % {"team": team.name}),

@@ -10,8 +10,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from courses.models import LessonProgress
-from dashboards.exports import defuse, defuse_csv
 from people.models import Profile, Team
+from people.spreadsheets import defuse, defuse_csv
 
 from .conftest import play
 
