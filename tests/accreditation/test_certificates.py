@@ -157,6 +157,9 @@ def test_the_verification_page_is_rate_limited(client, issued):
     assert answers[:30] == [404] * 30
     assert answers[30] == 429
     assert client.get(reverse("certificate-verify", args=[issued.code])).status_code == 429
+    # The limit is per address: someone else checking a certificate is not refused.
+    other = client.get(reverse("certificate-verify", args=[issued.code]), REMOTE_ADDR="10.0.0.2")
+    assert other.status_code == 200
 
 
 def test_the_trainer_of_the_group_revokes_with_a_reason(client, issued, trainer, learner):
