@@ -82,7 +82,7 @@ def meanings(session: LiveSession, node: Node, choice: Choice) -> list[Principle
 def shown_majority(counted: Tally, top: str) -> str:
     """The choice with most votes, only when the tally shows its count.
 
-    Naming it while its count is hidden would tell the room how the one or two voters chose.
+    Naming it while the counts are hidden would tell the room how the one or two voters chose.
     """
     row = next((row for row in counted.rows if row.key == top), None)
     return top if row is not None and row.total.value else ""

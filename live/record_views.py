@@ -73,8 +73,7 @@ def _about(session, record: Record) -> About:
                 _(
                     "As in the room: a role with fewer than 3 voters at a step has no column "
                     "of its own (its cell is empty; its votes count only in the total). "
-                    'Counts of 1 and 2 are shown as "< 3", and a count that would give '
-                    'one away is "hidden".'
+                    'A step with only 1 or 2 votes shows no counts: they are "hidden".'
                 ),
             ),
             (

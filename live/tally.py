@@ -1,10 +1,16 @@
 """Counting a step's votes for the room: per choice, in total and split by role.
 
-The rules are the debrief's (``courses.debrief``), reused rather than written again:
+The room sees a ballot's result, so it may see exact counts; what it may not do is single
+out a voter:
 - a role with fewer than 3 voters gets no column of its own; its votes count only in the
   total. When that would let the room work a role out (total minus the roles shown), more
-  roles are folded into the total (``people.disclosure.suppress_counts``);
-- within a column, counts of 1 and 2 are hidden, with secondary suppression (``mask_row``).
+  roles are folded into the total (``people.disclosure.suppress_counts``, as on the debrief);
+- a column (the total, or a role) shows its counts from 3 voters; with 1 or 2 each voter
+  would know the other's vote, so it shows none.
+
+Unlike the debrief, a count of 1 or 2 within a column of 3 or more is shown: it says how
+many chose something, not who, and hiding it (with the secondary suppression it drags in)
+hid nearly every split a trainer wants to discuss — a 5-to-1 vote showed nothing at all.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from courses.debrief import MIN_GROUP, ROLES, Cell, mask_row
+from courses.debrief import HIDDEN, MIN_GROUP, ROLES, Cell
 from people.disclosure import suppress_counts
 
 
@@ -54,11 +60,9 @@ def tally(choice_keys: Sequence[str], votes: Iterable[tuple[str, str]]) -> Tally
     ]
     counts = Counter(votes)
     totals = Counter(key for _role, key in votes)
-    total_cells = mask_row([totals[key] for key in choice_keys], len(votes))
+    total_cells = column([totals[key] for key in choice_keys], len(votes))
     role_cells = {
-        role.value: mask_row(
-            [counts[(role.value, key)] for key in choice_keys], total, role=role.value
-        )
+        role.value: column([counts[(role.value, key)] for key in choice_keys], total, role.value)
         for role, total in shown
     }
     rows = [
@@ -76,6 +80,13 @@ def tally(choice_keys: Sequence[str], votes: Iterable[tuple[str, str]]) -> Tally
         rows=rows,
         folded=len(shown) < sum(1 for total in role_totals if total),
     )
+
+
+def column(counts: list[int], voters: int, role: str = "") -> list[Cell]:
+    """A column's cells: exact counts (with their share) from 3 voters, none below that."""
+    if 0 < voters < MIN_GROUP:
+        return [Cell(None, role=role, masked_label=HIDDEN) for _count in counts]
+    return [Cell(count, round(100 * count / voters) if voters else None, role) for count in counts]
 
 
 def majority(choice_keys: Sequence[str], chosen: Iterable[str]) -> str:

@@ -1,4 +1,4 @@
-"""The reveal: counts per choice split by role, with the debrief's masking."""
+"""The reveal: counts per choice split by role; no role column small enough to single out."""
 
 from live.tally import majority, tally
 
@@ -36,12 +36,27 @@ def test_one_role_alone_shows_only_the_total_when_others_are_small():
     assert labels(result)["a"] == ("6", [])
 
 
-def test_small_counts_within_a_column_are_hidden_with_secondary_suppression():
+def test_a_column_of_three_or_more_voters_shows_every_count():
+    # A 4-to-1 split among professionals is what the trainer wants to discuss: all shown.
     votes = [(P, "a")] * 4 + [(P, "b")] + [(V, "a")] * 3 + [(V, "c")] * 3
     result = tally(KEYS, votes)
-    professional = [row.cells[0].label for row in result.rows]
-    assert "1" not in professional and "4" not in professional  # 1 hidden, so 4 is too
-    assert labels(result)["b"][0] == labels(result)["c"][0] == "verborgen"  # 1, and 3 with it
+    assert labels(result) == {
+        "a": ("7", ["4", "3"]),
+        "b": ("1", ["1", "0"]),
+        "c": ("3", ["0", "3"]),
+    }
+
+
+def test_a_five_to_one_vote_is_shown_in_the_total():
+    result = tally(KEYS, [(P, "a")] * 3 + [(V, "a")] * 2 + [(C, "b")])
+    assert [row.total.label for row in result.rows] == ["5", "1", "0"]
+
+
+def test_with_one_or_two_voters_no_count_is_shown():
+    # Two voters would each know how the other voted.
+    result = tally(KEYS, [(P, "a"), (V, "b")])
+    assert {row.total.label for row in result.rows} == {"verborgen"}
+    assert result.columns == []
 
 
 def test_no_votes_shows_zeros():
