@@ -37,6 +37,11 @@ class GuestForm(forms.Form):
     )
 
 
+MEMBERS_ONLY_LOG_IN = gettext_lazy(
+    "This live session is for the members of the learning group. Log in to take part."
+)
+
+
 def _allowed(request, action: str) -> bool:
     """Count per browser session (made here if there is none yet) and per address."""
     if not request.session.session_key:
@@ -83,6 +88,7 @@ def join(request, code: str):
     guest_form = GuestForm(request.POST or None) if session.allow_guests and not member else None
     if not member and guest_form is None:
         if not request.user.is_authenticated:
+            messages.info(request, MEMBERS_ONLY_LOG_IN)
             return redirect_to_login(request.get_full_path())
         refused = running.Refused(_("This session is for the members of the learning group."), 403)
         return _refused(request, refused)
@@ -126,6 +132,7 @@ def vote(request, code: str):
         if session.allow_guests or running.is_member(request.user, session):
             return redirect("live-join", session.code)
         if not request.user.is_authenticated:
+            messages.info(request, MEMBERS_ONLY_LOG_IN)
             return redirect_to_login(request.get_full_path())
         refused = running.Refused(_("This session is for the members of the learning group."), 403)
         return _refused(request, refused)
@@ -150,7 +157,8 @@ def vote(request, code: str):
             messages.success(
                 request, _("Your vote is in. You can change it until the votes are shown.")
             )
-            return redirect("live-vote", session.code)
+            # Back at the choices: a keyboard user's next Tab reaches them, not the header.
+            return redirect(reverse("live-vote", args=[session.code]) + "#keuzes")
     my_vote = participant.votes.filter(step=session.step).values_list("choice_key", flat=True)
     context = {
         "session": session,

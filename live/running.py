@@ -72,8 +72,26 @@ def rate_allowed(action: str, who: str) -> bool:
 # ------------------------------------------------------------------------------ trainer
 
 
+class AlreadyRunning(Refused):
+    """The group has a session open already (a double click on start, or a second tab)."""
+
+    def __init__(self, session: LiveSession):
+        super().__init__(
+            _("This group already has a live session running. Go on with it, or finish it first."),
+            409,
+        )
+        self.session = session
+
+
+def open_session_of(cohort) -> LiveSession | None:
+    running = cohort.live_sessions.filter(state=LiveSession.State.RUNNING).order_by("-created_at")
+    return next((session for session in running if session.is_open), None)
+
+
 def start_session(trainer, cohort, page, *, allow_guests: bool = False) -> LiveSession:
-    """Start playing the scenario's published revision with the group."""
+    """Start playing the scenario's published revision with the group, one session at a time."""
+    if (already := open_session_of(cohort)) is not None:
+        raise AlreadyRunning(already)
     revision = page.live_revision
     if revision is None:
         raise Refused(_("This scenario is not published."), 400)
@@ -199,9 +217,11 @@ def join_member(session: LiveSession, user) -> LiveParticipant:
     role = user.profile.role
     if role not in Role.values:
         raise Refused(_("Fill in your role on your profile first, then join again."), 400)
-    participant, _created = LiveParticipant.objects.get_or_create(
+    participant, created = LiveParticipant.objects.get_or_create(
         session=session, user=user, defaults={"role": role}
     )
+    if created:
+        _bump(session)  # the trainer's screen counts who takes part
     return participant
 
 
@@ -212,7 +232,9 @@ def join_guest(session: LiveSession, first_name: str, role: str) -> LiveParticip
     first_name = " ".join((first_name or "").split())[:30]
     if not first_name or role not in Role.values:
         raise Refused(_("Fill in your first name and pick your role."), 400)
-    return LiveParticipant.objects.create(session=session, first_name=first_name, role=role)
+    participant = LiveParticipant.objects.create(session=session, first_name=first_name, role=role)
+    _bump(session)
+    return participant
 
 
 @transaction.atomic
@@ -221,6 +243,8 @@ def cast_vote(session_pk: int, participant: LiveParticipant, step: int, choice_k
     session = LiveSession.objects.select_for_update().select_related("revision").get(pk=session_pk)
     if not session.is_open:
         raise Refused(_("This live session has ended. The code no longer works."), 410)
+    if step > session.step:  # only a tampered form names a step that has not come yet
+        raise Refused(_("That step has not started yet."), 400)
     if step != session.step:
         raise StepMovedOn(
             _("The group has moved on to the next step. Your vote was not counted; vote here."),

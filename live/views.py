@@ -51,6 +51,13 @@ def start(request, pk: int):
                 form.cleaned_data["scenario"],
                 allow_guests=form.cleaned_data["allow_guests"],
             )
+        except running.AlreadyRunning as refused:
+            if refused.session.trainer_id == request.user.pk:
+                messages.info(
+                    request, _("This group's live session is running already: here it is.")
+                )
+                return redirect("live-control", refused.session.pk)
+            messages.error(request, refused.message)
         except running.Refused as refused:
             messages.error(request, refused.message)
         else:
@@ -95,6 +102,9 @@ def control(request, pk: int):
         return refusal
     if request.method == "POST":
         _act(request, session)
+        session.refresh_from_db(fields=["state"])
+        if not session.is_running:
+            return redirect("live-record", session.pk)
         return redirect("live-control", session.pk)
     context = _screen_context(request, session)
     context["qr"] = qr_data_uri(context["join_url"]) if session.is_running else ""
@@ -114,7 +124,7 @@ def _act(request, session) -> None:
             running.next_step(session)
         elif action == "finish":
             running.finish(session)
-            messages.success(request, _("The session has finished. Its record is below."))
+            messages.success(request, _("The session has finished. This is its record."))
         else:
             messages.error(request, _("Unknown action."))
     except running.Refused as refused:

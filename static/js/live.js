@@ -1,5 +1,5 @@
 // Live session screens poll a small state endpoint every 2 seconds. A new phase (step,
-// reveal, followed choice, end) reloads the page; otherwise only the vote count changes.
+// reveal, followed choice, end) reloads the page; otherwise only the counts change.
 // Without JavaScript the page refreshes itself (<noscript> meta refresh).
 (function () {
   "use strict";
@@ -11,17 +11,31 @@
   var phase = root.getAttribute("data-phase");
   var etag = null;
   var counters = document.querySelectorAll("[data-live-votes]");
+  var joinedCounters = document.querySelectorAll("[data-live-joined]");
+  // After a reveal or a followed choice the projector shows what the room should look at.
+  var scrollTarget = document.querySelector("[data-live-scroll]");
+  if (scrollTarget) {
+    scrollTarget.scrollIntoView({ block: "start" });
+  }
+
+  function update(elements, value) {
+    if (value === undefined) {
+      return;
+    }
+    elements.forEach(function (element) {
+      if (element.textContent !== String(value)) {
+        element.textContent = String(value);
+      }
+    });
+  }
 
   function show(data) {
     if (data.phase !== phase) {
       window.location.reload();
       return;
     }
-    counters.forEach(function (counter) {
-      if (counter.textContent !== String(data.votes)) {
-        counter.textContent = String(data.votes);
-      }
-    });
+    update(counters, data.votes);
+    update(joinedCounters, data.joined);
   }
 
   function poll() {

@@ -149,3 +149,69 @@ def test_a_phone_that_took_part_is_thanked_when_the_session_ends(client, session
     client.logout()  # someone who did not take part still hears that the code has ended
     gone = client.get(reverse("live-vote", args=[session.code]))
     assert gone.status_code == 410 and "Bedankt" not in gone.content.decode()
+
+
+def test_the_trainer_sees_who_joined_without_reloading(client, session, trainer, learner):
+    client.force_login(trainer)
+    state_url = reverse("live-state", args=[session.pk])
+    first = client.get(state_url)
+    assert first.json()["joined"] == 0
+    join(client, session, learner)
+    client.force_login(trainer)
+    again = client.get(state_url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200 and again.json()["joined"] == 1
+    control = client.get(reverse("live-control", args=[session.pk])).content.decode()
+    assert "<span data-live-joined>1</span>" in control
+
+
+def test_a_second_start_for_the_same_group_goes_to_the_running_session(
+    client, session, group, scenario, trainer
+):
+    client.force_login(trainer)
+    response = client.post(
+        reverse("live-start", args=[group.pk]), {"scenario": scenario.pk}, follow=True
+    )
+    assert LiveSession.objects.count() == 1
+    assert response.redirect_chain[-1][0] == reverse("live-control", args=[session.pk])
+    assert "loopt al" in response.content.decode()
+
+
+def test_finishing_asks_first_and_then_shows_the_record(client, session, trainer):
+    client.force_login(trainer)
+    url = reverse("live-control", args=[session.pk])
+    page = client.get(url).content.decode()
+    # The finish button sits folded away with a warning, not next to "show the votes".
+    assert '<details class="live-finish">' in page and "kun je niet terugdraaien" in page
+    response = client.post(url, {"action": "finish"})
+    assert response["Location"] == reverse("live-record", args=[session.pk])
+
+
+def test_a_vote_for_a_step_that_has_not_come_is_refused(client, session, learner):
+    join(client, session, learner)
+    response = vote(client, session, "vraag-door", step=2)
+    assert response.status_code == 400
+    assert "Die stap is nog niet begonnen" in response.content.decode()
+    assert not LiveVote.objects.exists()
+
+
+def test_a_guest_at_a_members_only_session_is_told_to_log_in(client, group, scenario, trainer):
+    members_only = running.start_session(trainer, group, scenario, allow_guests=False)
+    response = client.get(reverse("live-join", args=[members_only.code]), follow=True)
+    body = response.content.decode()
+    assert reverse("account_login") in response.redirect_chain[-1][0]
+    assert "voor de leden van de leergroep. Log in om mee te doen" in body
+
+
+def test_after_the_reveal_the_projector_brings_the_votes_and_then_the_feedback_into_view(
+    client, session, trainer, learner
+):
+    join(client, session, learner)
+    vote(client, session, "vraag-door")
+    running.reveal(session)
+    client.force_login(trainer)
+    url = reverse("live-projector", args=[session.pk])
+    page = client.get(url).content.decode()
+    assert page.index("data-live-scroll") < page.index("live-tally")
+    running.follow(session, "vraag-door")
+    page = client.get(url).content.decode()
+    assert page.index("data-live-scroll") < page.index("live-followed") < page.index("live-tally")
