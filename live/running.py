@@ -162,9 +162,18 @@ def next_step(session: LiveSession) -> None:
     _bump(session)
 
 
+@transaction.atomic
 def finish(session: LiveSession) -> None:
+    """End the session; a choice the group followed at this step still joins the route."""
+    session = LiveSession.objects.select_for_update().get(pk=session.pk)
     if not session.is_running:
         return
+    if session.followed_key and current_node(session).choice(session.followed_key) is not None:
+        LiveStep.objects.get_or_create(
+            session=session,
+            step=session.step,
+            defaults={"node_key": session.node_key, "choice_key": session.followed_key},
+        )
     session.state = LiveSession.State.FINISHED
     session.finished_at = timezone.now()
     session.save(update_fields=["state", "finished_at"])

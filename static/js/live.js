@@ -13,9 +13,15 @@
   var counters = document.querySelectorAll("[data-live-votes]");
   var joinedCounters = document.querySelectorAll("[data-live-joined]");
   // After a reveal or a followed choice the projector shows what the room should look at.
+  // A reload would put the old scroll position back, so the page scrolls itself.
   var scrollTarget = document.querySelector("[data-live-scroll]");
+  if ("scrollRestoration" in window.history) {
+    window.history.scrollRestoration = "manual";
+  }
   if (scrollTarget) {
-    scrollTarget.scrollIntoView({ block: "start" });
+    window.addEventListener("load", function () {
+      scrollTarget.scrollIntoView({ block: "start" });
+    });
   }
 
   function update(elements, value) {

@@ -215,3 +215,12 @@ def test_after_the_reveal_the_projector_brings_the_votes_and_then_the_feedback_i
     running.follow(session, "vraag-door")
     page = client.get(url).content.decode()
     assert page.index("data-live-scroll") < page.index("live-followed") < page.index("live-tally")
+
+
+def test_finishing_right_after_following_keeps_that_step_in_the_route(session, trainer):
+    running.reveal(session)
+    running.follow(session, "vraag-door")
+    running.finish(session)
+    assert list(LiveStep.objects.values_list("step", "node_key", "choice_key")) == [
+        (1, "begin", "vraag-door")
+    ]
