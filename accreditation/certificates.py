@@ -9,6 +9,7 @@ from courses.models import Cohort, LessonProgress
 from courses.progress import course_progress
 from people import roles
 
+from . import meetings
 from .models import Accreditation, Certificate, RegisterNumber
 from .points import Entry, points_earned
 
@@ -17,23 +18,28 @@ class NotCompleted(Exception):
     """The learner has not done every lesson of the course."""
 
 
-def is_complete(progress) -> bool:
-    """A course is completed when it has lessons and none is left to do (courses.progress)."""
-    return progress.total > 0 and progress.next_lesson is None
+def is_complete(progress, attendance_met: bool = True) -> bool:
+    """A course is completed when it has lessons and none is left to do (courses.progress),
+    and the learner meets its attendance requirement, if any (``meetings.attendance_met``)."""
+    return progress.total > 0 and progress.next_lesson is None and attendance_met
 
 
-def is_completed(user, course) -> bool:
-    return is_complete(course_progress(user, [course])[course.pk])
+def is_completed(user, course, progress=None) -> bool:
+    progress = progress or course_progress(user, [course])[course.pk]
+    return is_complete(progress, meetings.attendance_met(user, course))
 
 
 def completed_at(user, course):
-    """When the last lesson was done (None before any): the moment reported to a register."""
-    return (
+    """When the last lesson was done (None before any), or the last meeting ended when the
+    course asks for attendance and that was later: the moment reported to a register."""
+    last = (
         LessonProgress.objects.filter(user=user, lesson__path__startswith=course.path)
         .order_by("-done_at")
         .values_list("done_at", flat=True)
         .first()
     )
+    meeting_end = meetings.last_meeting_end(user, course) if course.requires_attendance else None
+    return max(last, meeting_end) if last and meeting_end else last
 
 
 def completed_on(user, course):

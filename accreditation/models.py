@@ -1,7 +1,9 @@
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -85,7 +87,13 @@ class RegisterNumber(models.Model):
         verbose_name = _("register number")
         verbose_name_plural = _("register numbers")
         constraints = [
-            models.UniqueConstraint(fields=["user", "register"], name="one_number_per_register")
+            models.UniqueConstraint(fields=["user", "register"], name="one_number_per_register"),
+            # A number belongs to one person; the free "other" register may repeat.
+            models.UniqueConstraint(
+                fields=["register", "number"],
+                condition=~models.Q(register=registers.OTHER),
+                name="one_person_per_number",
+            ),
         ]
 
     def __str__(self):
@@ -156,3 +164,75 @@ class Certificate(models.Model):
     @property
     def revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class Meeting(models.Model):
+    """An in-person meeting of a learning group ("bijeenkomst"): when, how long, and
+    optionally the accreditation it counts for separately."""
+
+    cohort = models.ForeignKey(
+        "courses.Cohort",
+        on_delete=models.CASCADE,
+        related_name="meetings",
+        verbose_name=_("learning group"),
+    )
+    title = models.CharField(_("title"), max_length=120, blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    duration = models.PositiveSmallIntegerField(
+        _("duration in minutes"),
+        validators=[MinValueValidator(15), MaxValueValidator(12 * 60)],
+    )
+    place = models.CharField(_("place"), max_length=120, blank=True)
+    accreditation = models.ForeignKey(
+        Accreditation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("counts for"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self):
+        return self.title or f"{self.cohort} · {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration)
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+
+class MeetingAttendance(models.Model):
+    """A participant marked present at a meeting by its trainer. Absent is no row."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="meeting_attendances",
+        verbose_name=_("person"),
+    )
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="present_once_per_meeting")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} · {self.user_id}"

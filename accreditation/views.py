@@ -54,7 +54,16 @@ def certificate_claim(request, course_pk: int):
     try:
         certificate = certificates.issue(request.user, course)
     except certificates.NotCompleted:
-        messages.error(request, _("You get a certificate once you have done every lesson."))
+        if course.requires_attendance:
+            messages.error(
+                request,
+                _(
+                    "You get a certificate once you have done every lesson and were present "
+                    "at every meeting of your learning group."
+                ),
+            )
+        else:
+            messages.error(request, _("You get a certificate once you have done every lesson."))
         return redirect(course.url)
     return redirect("certificate-pdf", pk=certificate.pk)
 

@@ -155,7 +155,7 @@ def manager_endpoints(manager_email: str, load_data: str) -> dict:
     )
     members = {}
     try:
-        from dashboards.access import members_for_manager
+        from people.team_scope import members_for_manager
 
         members["org"] = members_for_manager(manager).count()
         if team is not None:

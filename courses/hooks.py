@@ -15,6 +15,10 @@ COHORT_PANEL = "kantelwerk_cohort_panel"
 DEBRIEF_PANEL = "kantelwerk_debrief_panel"
 # ``fn(request) -> str``: shown on the learner's own page (Mijn leren).
 MY_LEARNING_PANEL = "kantelwerk_my_learning_panel"
+# ``fn(cohort, since, until) -> Iterable[(user_id, moment)]``: each time a logged-in member
+# took part in a live activity of the group between ``since`` and ``until`` (live sessions
+# answer it; meeting attendance in accreditation counts it as presence).
+LIVE_PRESENCE = "kantelwerk_live_presence"
 
 
 def panels(name: str, *args) -> list[SafeString]:

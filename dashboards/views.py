@@ -18,12 +18,18 @@ from courses.access import get_cohort_for_trainer, trained_cohorts
 from people import roles
 from people.models import Role, listed_people
 from people.names import display_name
-from people.workbooks import About, Sheet, xlsx_response
+from people.team_scope import get_teams_for_manager, members_of, subtree_of
+from people.workbooks import (
+    About,
+    Month,
+    Sheet,
+    csv_response,
+    export_filename,
+    xlsx_response,
+)
 from scenarios.qualities import Quality
 from scenarios.radar import render_radar
 
-from . import exports
-from .access import get_teams_for_manager, members_of, subtree_of
 from .growth import MIN_CONTRIBUTORS, QUALITIES, Growth, team_growth
 from .overview import (
     PER_PAGE,
@@ -177,10 +183,10 @@ def overview_about(request, teams, filters: OverviewFilters) -> About:
 def _overview_filename(teams, filters: OverviewFilters) -> str:
     """Named after the chosen team; for several, after their organisation when they share one."""
     if filters.team or len(teams) == 1:
-        return exports.export_filename(_("team"), (filters.team or teams[0]).name, _("overview"))
+        return export_filename(_("team"), (filters.team or teams[0]).name, _("overview"))
     organisations = {team.organisation for team in teams}
     scope = organisations.pop().name if len(organisations) == 1 else _("teams")
-    return exports.export_filename(scope, _("team overview"))
+    return export_filename(scope, _("team overview"))
 
 
 @login_required
@@ -194,7 +200,7 @@ def team_overview_export(request, fmt: str):
     filename = _overview_filename(teams, filters)
     if fmt == "xlsx":
         return xlsx_response(filename, sheets, overview_about(request, teams, filters))
-    return exports.csv_response(filename, sheets)
+    return csv_response(filename, sheets)
 
 
 def _growth(request):
@@ -237,7 +243,7 @@ def growth_sheets(growth: Growth) -> list[Sheet]:
     timeline = Sheet(
         _("Attempts per month"),
         [_("Month"), _("Finished attempts")],
-        [(exports.Month.of(month), n) for month, n in growth.timeline],
+        [(Month.of(month), n) for month, n in growth.timeline],
     )
     if not growth.enough:
         return [timeline]
@@ -253,7 +259,7 @@ def growth_sheets(growth: Growth) -> list[Sheet]:
         _("Choices per month"),
         header,
         [
-            [exports.Month.of(month.month)]
+            [Month.of(month.month)]
             + (
                 [""] * (2 * len(QUALITIES))
                 if month.hidden
@@ -272,10 +278,10 @@ def team_growth_export(request, fmt: str):
     except BadFilter as error:
         return _bad_request(request, str(error))
     sheets = growth_sheets(growth)
-    filename = exports.export_filename(_("team"), team.name, _("growth"))
+    filename = export_filename(_("team"), team.name, _("growth"))
     if fmt == "xlsx":
         return xlsx_response(filename, sheets, growth_about(request, team, growth))
-    return exports.csv_response(filename, sheets)
+    return csv_response(filename, sheets)
 
 
 def _month_name(month) -> str:

@@ -6,7 +6,7 @@ from wagtail import hooks
 from courses import hooks as course_hooks
 from people.hooks import PERSONAL_DATA
 
-from .models import LiveSession, LiveVote
+from .models import LiveParticipant, LiveSession, LiveVote
 
 
 @hooks.register(course_hooks.COHORT_PANEL)
@@ -43,6 +43,20 @@ def my_learning_panel(request):
     if not LiveVote.objects.filter(participant__user=request.user).exists():
         return ""
     return render_to_string("live/includes/my_learning_panel.html", {}, request=request)
+
+
+@hooks.register(course_hooks.LIVE_PRESENCE)
+def live_presence(cohort, since, until):
+    """Members seen in a live session of the group: when they joined, and each vote."""
+    members = {"session__cohort": cohort, "user__isnull": False}
+    joined = LiveParticipant.objects.filter(joined_at__range=(since, until), **members)
+    votes = LiveVote.objects.filter(
+        session__cohort=cohort, participant__user__isnull=False, voted_at__range=(since, until)
+    )
+    return [
+        *joined.values_list("user_id", "joined_at"),
+        *votes.values_list("participant__user_id", "voted_at"),
+    ]
 
 
 @hooks.register(PERSONAL_DATA)

@@ -2,12 +2,16 @@
 worksheet per table with a frozen, filtering header, fitting column widths and real numbers
 and dates. Text never runs as a formula (``people.spreadsheets``).
 
+CSV files for Dutch Excel (``csv_response``) and file names that say what and when
+(``export_filename``) live here too, so every app's downloads look alike.
+
 Knows nothing of any app's figures: dashboards and live sessions describe their tables as
 ``Sheet`` and ``About`` and get the bytes (or a download response) back.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime
 import io
 from collections.abc import Iterable, Sequence
@@ -16,10 +20,13 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .spreadsheets import defuse
+from .spreadsheets import defuse, defuse_csv
 
+# Dutch Excel opens a CSV file in columns only when its cells are split by ";".
+CSV_SEPARATOR = ";"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_COLUMN_WIDTH = 60
 
@@ -161,3 +168,39 @@ def xlsx_response(
     """The workbook as a download that no browser or proxy keeps."""
     response = HttpResponse(workbook_bytes(sheets, about), content_type=XLSX_TYPE)
     return attachment(response, f"{filename}.xlsx")
+
+
+def export_filename(*parts: object, day: datetime.date | None = None) -> str:
+    """A file name that says what is in it and when: ``team-wijkteam-noord-groei-2026-12-01``."""
+    day = day or timezone.localdate()
+    return slugify(" ".join(str(part) for part in parts if part)) + "-" + day.isoformat()
+
+
+def csv_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
+    """One CSV file; several sheets follow each other, each with its title and header.
+
+    Made for Dutch Excel: ";" between cells and a byte order mark, so it reads UTF-8.
+    """
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=CSV_SEPARATOR)
+    for number, sheet in enumerate(sheets):
+        if len(sheets) > 1:
+            if number:
+                writer.writerow([])
+            writer.writerow([defuse_csv(sheet.title)])
+        writer.writerow([defuse_csv(str(heading)) for heading in sheet.header])
+        for row in sheet.rows:
+            writer.writerow([_csv_cell(value) for value in row])
+    return attachment(response, f"{filename}.csv")
+
+
+def _csv_cell(value: object) -> object:
+    value = plain(value)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, Month):
+        return value.strftime("%Y-%m")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return defuse_csv(value)

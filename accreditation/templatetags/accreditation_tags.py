@@ -20,7 +20,10 @@ def course_accreditation(context):
         if a.valid_from <= today
     ]
     progress = context.get("progress")
-    done = bool(context.get("can_see_lessons") and progress and certificates.is_complete(progress))
+    lessons_done = bool(
+        context.get("can_see_lessons") and progress and certificates.is_complete(progress)
+    )
+    done = lessons_done and certificates.is_completed(user, page, progress)
     certificate = certificates.certificate_for(user, page) if done else None
     missing = []
     if done:
@@ -32,6 +35,7 @@ def course_accreditation(context):
         "accreditations": current,
         "course": page,
         "done": done,
+        "waiting_for_meetings": lessons_done and not done,
         "certificate": certificate,
         "request": request,
     }

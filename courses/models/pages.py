@@ -69,6 +69,14 @@ class CoursePage(Page):
         default=False,
         help_text=_("Otherwise only members and trainers of a learning group see the lessons."),
     )
+    requires_attendance = models.BooleanField(
+        _("completion requires attendance at the meetings"),
+        default=False,
+        help_text=_(
+            "Learners complete the course only when they were present at every meeting of "
+            "their learning group (for the certificate and the registers)."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         "summary",
@@ -79,6 +87,7 @@ class CoursePage(Page):
         ),
         "study_hours",
         "open_to_all",
+        "requires_attendance",
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]

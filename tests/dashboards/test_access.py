@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from dashboards.access import members_for_manager, teams_for_manager
 from people.models import Team
+from people.team_scope import members_for_manager, teams_for_manager
 
 MANAGER_URLS = [
     ("team-overview", []),

@@ -3,9 +3,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from courses.models import Cohort, LessonProgress
-from dashboards.access import members_for_manager
 from demo.load_data import BENCH_TEAM, MANAGER_EMAIL, ORGANISATION, team_sizes
 from people.models import Profile, Team
+from people.team_scope import members_for_manager
 from scenarios.models import Attempt, AttemptChoice, PrincipleScore
 
 

@@ -1,8 +1,8 @@
-"""Who may see which team, member and learning group on the dashboards.
+"""Which teams and members a manager sees: the teams they manage and every team nested
+below them (in the same organisation), never another team.
 
-Every dashboard view starts from one of these scoped querysets, so the rules live in one
-place: a manager sees the teams they manage and every team nested below them (in the same
-organisation), never another team; a trainer sees the learning groups they train.
+Every manager view (the dashboards, and the completions page of accreditation) starts from
+one of these scoped querysets, so the rule lives in one place, below every app.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
-from people.models import Profile, Team
+from .models import Profile, Team
 
 
 def _subtree_sql(seed_sql: str) -> str:
