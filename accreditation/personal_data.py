@@ -1,7 +1,7 @@
 """What accreditation holds about a person, for the AVG export and deletion (privacy app)."""
 
 from . import registers
-from .models import Certificate, RegisterNumber
+from .models import Certificate, MeetingAttendance, RegisterNumber
 
 
 def export(user) -> dict:
@@ -27,6 +27,16 @@ def export(user) -> dict:
             }
             for c in Certificate.objects.filter(user=user)
         ],
+        "meetings_attended": [
+            {
+                "learning_group": a.meeting.cohort.name,
+                "meeting": a.meeting.title,
+                "starts_at": a.meeting.starts_at.isoformat(),
+                "marked_at": a.marked_at.isoformat(),
+            }
+            for a in MeetingAttendance.objects.filter(user=user).select_related("meeting__cohort")
+        ],
+        "attendance_marked": MeetingAttendance.objects.filter(marked_by=user).count(),
         "certificates_revoked": [
             {"code": c.code, "at": c.revoked_at.isoformat(), "reason": c.revoke_reason}
             for c in Certificate.objects.filter(revoked_by=user)
@@ -36,7 +46,10 @@ def export(user) -> dict:
 
 def erase(user) -> None:
     """Numbers and certificates go: a deleted person's certificate then verifies as unknown.
-    Revocations made by a deleted staff member stay, without their name."""
+    Revocations made by a deleted staff member stay, without their name; so does the
+    attendance they took. Their own attendance at meetings goes."""
     RegisterNumber.objects.filter(user=user).delete()
     Certificate.objects.filter(user=user).delete()
     Certificate.objects.filter(revoked_by=user).update(revoked_by=None)
+    MeetingAttendance.objects.filter(user=user).delete()
+    MeetingAttendance.objects.filter(marked_by=user).update(marked_by=None)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import meeting_views, views
 
 urlpatterns = [
     path("account/mijn-registraties/", views.my_registrations, name="my-registrations"),
@@ -29,7 +29,30 @@ urlpatterns = [
     ),
     path(
         "leergroep/<int:pk>/presentielijst.csv",
-        views.cohort_attendance,
+        meeting_views.cohort_attendance_export,
+        {"fmt": "csv"},
         name="cohort-attendance",
     ),
+    path(
+        "leergroep/<int:pk>/presentielijst.xlsx",
+        meeting_views.cohort_attendance_export,
+        {"fmt": "xlsx"},
+        name="cohort-attendance-xlsx",
+    ),
+    path(
+        "leergroep/<int:pk>/bijeenkomsten/",
+        meeting_views.cohort_meetings,
+        name="cohort-meetings",
+    ),
+    path(
+        "bijeenkomst/<int:pk>/aanwezigheid/",
+        meeting_views.meeting_attendance,
+        name="meeting-attendance",
+    ),
+    path(
+        "bijeenkomst/<int:pk>/verwijderen/",
+        meeting_views.meeting_delete,
+        name="meeting-delete",
+    ),
+    path("team/afgeronde-cursussen/", views.team_completions, name="team-completions"),
 ]

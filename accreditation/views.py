@@ -4,7 +4,7 @@ are in ``certificates`` and ``registers``."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,12 +14,41 @@ from django.views.decorators.http import require_POST
 from courses.access import courses_for_user
 from courses.models import Cohort
 from people import roles
+from people.models import listed_people
+from people.names import display_name
+from people.team_scope import get_teams_for_manager, members_of, subtree_of, teams_for_manager
 
 from . import certificates, pdf, registers
-from .attendance import attendance_csv
-from .forms import RegisterNumbersForm, RevokeForm
+from .forms import ERRORS, RegisterNumbersForm, RevokeForm
 from .models import Certificate, RegisterNumber, normalise_code
 from .ratelimit import verification_allowed
+
+
+def save_numbers(user, form) -> str | None:
+    """Save the form's numbers together; returns the register whose number someone else
+    holds (and saves nothing), or None."""
+    try:
+        with transaction.atomic():
+            for code, _name in registers.REGISTERS:
+                value = form.cleaned_data[code]
+                if not value:
+                    RegisterNumber.objects.filter(user=user, register=code).delete()
+                    continue
+                try:
+                    with transaction.atomic():
+                        RegisterNumber.objects.update_or_create(
+                            user=user, register=code, defaults={"number": value}
+                        )
+                except IntegrityError:
+                    raise NumberTaken(code) from None
+    except NumberTaken as taken:
+        return taken.register
+    return None
+
+
+class NumberTaken(Exception):
+    def __init__(self, register: str):
+        self.register = register
 
 
 @login_required
@@ -27,17 +56,13 @@ def my_registrations(request):
     numbers = certificates.numbers_of(request.user)
     form = RegisterNumbersForm(request.POST or None, numbers=numbers, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            for code, _name in registers.REGISTERS:
-                value = form.cleaned_data[code]
-                if value:
-                    RegisterNumber.objects.update_or_create(
-                        user=request.user, register=code, defaults={"number": value}
-                    )
-                else:
-                    RegisterNumber.objects.filter(user=request.user, register=code).delete()
-        messages.success(request, _("Your registration numbers have been saved."))
-        return redirect("my-registrations")
+        claimed = save_numbers(request.user, form)
+        if claimed is None:
+            messages.success(request, _("Your registration numbers have been saved."))
+            return redirect("my-registrations")
+        # Someone claimed the number between the form's check and the save: the database's
+        # constraint (one person per number) refused it, and nothing was saved.
+        form.add_error(claimed, ERRORS["taken"])
     mine = Certificate.objects.filter(user=request.user).select_related("course")
     return render(
         request,
@@ -152,15 +177,6 @@ def cohort_certificates(request, pk: int):
 
 
 @login_required
-def cohort_attendance(request, pk: int):
-    cohort = get_cohort_for_staff(request.user, pk)
-    response = HttpResponse(attendance_csv(cohort), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="presentielijst-{cohort.pk}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@login_required
 def certificate_overview(request):
     """Content leads find any certificate by its code, or see the latest, to revoke it."""
     if not roles.is_content_lead(request.user):
@@ -170,4 +186,47 @@ def certificate_overview(request):
     found = found.filter(code=code) if code else found[:100]
     return render(
         request, "accreditation/certificate_overview.html", {"certificates": found, "code": code}
+    )
+
+
+@login_required
+def team_completions(request):
+    """A manager sees which of their teams' people completed which course, when, and the
+    points per register on the certificate: never test answers, scores or register numbers.
+    The teams are scoped as on the dashboards (``people.team_scope``)."""
+    teams = get_teams_for_manager(request.user)
+    raw = request.GET.get("team", "")
+    team = next((t for t in teams if str(t.pk) == raw), None)
+    if raw and team is None:
+        return render(
+            request,
+            "dashboards/bad_filter.html",
+            {"message": _("Unknown team in the filter.")},
+            status=400,
+        )
+    members = listed_people(
+        members_of(subtree_of(team) if team else teams_for_manager(request.user))
+    )
+    completions = (
+        Certificate.objects.filter(user__in=members, revoked_at__isnull=True)
+        .select_related("user__profile")
+        .order_by("-completed_on", "user__profile__display_name")
+    )
+    rows = [
+        {
+            "name": display_name(c.user),
+            "course": c.course_title,
+            "completed_on": c.completed_on,
+            "study_hours": c.study_hours,
+            "points": [
+                {"register": p.get("register_name") or p["register"], "points": p["points"]}
+                for p in c.points
+            ],
+        }
+        for c in completions
+    ]
+    return render(
+        request,
+        "accreditation/team_completions.html",
+        {"teams": teams, "team": team, "rows": rows},
     )

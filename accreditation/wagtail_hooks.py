@@ -1,15 +1,23 @@
+from datetime import timedelta
+
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from courses import hooks as course_hooks
 from people import roles
 from people.hooks import ERASE_PERSONAL_DATA, PERSONAL_DATA
 
-from .models import Accreditation
+from .models import Accreditation, Meeting
 from .personal_data import erase, export
+
+# Meetings stay on the group's page for a week after they were held.
+WEEK = timedelta(days=7)
 
 
 class AccreditationViewSet(ModelViewSet):
@@ -58,3 +66,14 @@ def certificates_menu_item():
 
 hooks.register(PERSONAL_DATA, export)
 hooks.register(ERASE_PERSONAL_DATA, erase)
+
+
+@hooks.register(course_hooks.COHORT_PANEL)
+def meetings_panel(request, cohort, is_trainer):
+    """The group's meetings on its page: when and where for everyone, the attendance list
+    for its trainers."""
+    planned = list(Meeting.objects.filter(cohort=cohort, starts_at__gte=timezone.now() - WEEK))
+    if not is_trainer and not planned:
+        return ""
+    context = {"cohort": cohort, "is_trainer": is_trainer, "meetings": planned}
+    return render_to_string("accreditation/includes/meetings_panel.html", context, request=request)

@@ -60,6 +60,8 @@ EXPORTED = {
     "accreditation.RegisterNumber.user": "register_numbers",
     "accreditation.Certificate.user": "certificates",
     "accreditation.Certificate.revoked_by": "certificates_revoked",
+    "accreditation.MeetingAttendance.user": "meetings_attended",
+    "accreditation.MeetingAttendance.marked_by": "attendance_marked",
     "wagtailcore.Revision.user": "revisions",
     "wagtailcore.ModelLogEntry.user": "log_entries",
     "wagtailcore.PageLogEntry.user": "log_entries",

@@ -1,5 +1,9 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from .. import certificates
 from ..models import Accreditation
@@ -39,3 +43,15 @@ def course_accreditation(context):
         "certificate": certificate,
         "request": request,
     }
+
+
+@register.simple_tag
+def team_completions_item(current=""):
+    """The manager pages' tab to the completions page, which lives in accreditation."""
+    here = ' aria-current="page"' if current == "completions" else ""
+    return format_html(
+        '<li><a href="{}"{}>{}</a></li>',
+        reverse("team-completions"),
+        mark_safe(here),  # noqa: S308 — a fixed attribute
+        _("Completed courses"),
+    )
