@@ -62,3 +62,41 @@ def test_a_content_lead_may_see_every_group_and_a_stranger_trainer_none(
         client.force_login(person)
         assert client.get(url).status_code == 404
         assert client.get(reverse("cohort-certificates", args=[group.pk])).status_code == 404
+
+
+def test_the_list_comes_as_a_workbook_with_meetings_and_what_it_holds(
+    client, learner, volunteer, trainer, group
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from accreditation.meetings import mark
+    from tests.accreditation.test_meetings import plan
+
+    group.course.requires_attendance = True
+    group.course.save()
+    first, second = plan(group, days_ago=2), plan(group, days_ago=1)
+    give_number(learner, registers.REGISTERPLEIN, "123456")
+    finish(learner, group.course)
+    finish(volunteer, group.course)
+    for meeting in (first, second):
+        mark(meeting, learner.pk, True, trainer)
+    mark(first, volunteer.pk, True, trainer)
+    client.force_login(trainer)
+    response = client.get(reverse("cohort-attendance-xlsx", args=[group.pk]))
+    assert response["Cache-Control"] == "no-store"
+    disposition = response["Content-Disposition"]
+    assert "presentielijst-leergroep-hatert-" in disposition and disposition.endswith('.xlsx"')
+    book = load_workbook(BytesIO(response.content))
+    assert book.sheetnames == ["Over dit bestand", "Presentielijst"]
+    about = [row[0] for row in book["Over dit bestand"].iter_rows(values_only=True) if row]
+    assert "Aanwezig" in about and "Gemaakt door" in about
+    header, *rows = book["Presentielijst"].iter_rows(values_only=True)
+    assert header[:4] == ("Naam", "Cursus", "Leergroep", "Afgerond op")
+    assert header[9] == "Aanwezig bij bijeenkomsten" and len(header) == 12
+    by_name = {row[0]: row for row in rows}
+    alice, vera = by_name["Alice"], by_name["Vera"]
+    assert alice[3] is not None and alice[4] == "123456"  # completed: lessons and meetings
+    assert alice[9:] == ("2/2", "aanwezig", "aanwezig")
+    assert vera[3] is None and vera[9:] == ("1/2", "aanwezig", None)  # missed one meeting

@@ -82,6 +82,11 @@ CASES = {
     "certificate-verify": Case(lambda w: {"code": "ABCD-EFGH-JKMN"}),
     "cohort-certificates": Case(lambda w: {"pk": w.cohort.pk}),
     "cohort-attendance": Case(lambda w: {"pk": w.cohort.pk}),
+    "cohort-attendance-xlsx": Case(lambda w: {"pk": w.cohort.pk}),
+    # Meetings: the group's own trainers (and content leads) plan them and take attendance.
+    "cohort-meetings": Case(lambda w: {"pk": w.cohort.pk}),
+    "meeting-attendance": Case(lambda w: {"pk": _meeting(w).pk}),
+    "meeting-delete": Case(lambda w: {"pk": _meeting(w).pk}),
 }
 
 
@@ -107,6 +112,17 @@ def _certificate(world):
         },
     )
     return certificate
+
+
+def _meeting(world):
+    from django.utils import timezone
+
+    from accreditation.models import Meeting
+
+    meeting = Meeting.objects.filter(cohort=world.cohort).first()
+    return meeting or Meeting.objects.create(
+        cohort=world.cohort, title=SECRET_NAME, starts_at=timezone.now(), duration=90
+    )
 
 
 def _membership_request(world):
@@ -180,6 +196,9 @@ def test_outsiders_are_refused(client, world, name):
     assert world.reflection.body == SECRET_REFLECTION and not world.reflection.hidden
     world.cohort.refresh_from_db()
     assert world.cohort.participants.count() == 2
+    if name.startswith("meeting-"):  # neither removed nor marked by an outsider
+        meeting = _meeting(world)
+        assert meeting.title == SECRET_NAME and not meeting.attendances.exists()
 
 
 def check(response, persona, case):
@@ -196,7 +215,14 @@ def test_lessons_of_a_course_are_refused_to_outsiders(client, world, persona):
 
 
 @pytest.mark.parametrize(
-    "name", ["team-overview", "team-growth", "team-overview-export", "team-growth-export"]
+    "name",
+    [
+        "team-overview",
+        "team-growth",
+        "team-overview-export",
+        "team-growth-export",
+        "team-completions",
+    ],
 )
 def test_a_manager_of_another_team_cannot_ask_for_this_team(client, world, name):
     kwargs = {"fmt": "csv"} if "export" in name else {}
@@ -212,7 +238,7 @@ def test_staff_areas_are_refused_to_learners(client, world, persona):
     client = client_for(client, world, persona)
     admin = client.get("/admin/")
     assert admin.status_code in (302, 403)
-    for name in ("team-overview", "team-overview-export"):
+    for name in ("team-overview", "team-overview-export", "team-completions"):
         kwargs = {"fmt": "xlsx"} if "export" in name else {}
         assert client.get(reverse(name, kwargs=kwargs)).status_code in REFUSED
 
@@ -228,9 +254,14 @@ def test_side_a_itself_gets_in(client, world):
     assert client.get(reverse("attempt-result", args=[world.attempt.pk])).status_code == 200
     assert client.get(reverse("cohort-certificates", args=[world.cohort.pk])).status_code == 200
     assert client.get(reverse("cohort-attendance", args=[world.cohort.pk])).status_code == 200
+    for name in ("cohort-attendance-xlsx", "cohort-meetings"):
+        assert client.get(reverse(name, args=[world.cohort.pk])).status_code == 200
+    attendance = reverse("meeting-attendance", args=[_meeting(world).pk])
+    assert client.get(attendance).status_code == 200
     revoke = reverse("certificate-revoke", args=[_certificate(world).pk])
     assert client.get(revoke).status_code == 200
     client.force_login(world.learner)
     assert client.get(reverse("certificate-pdf", args=[_certificate(world).pk])).status_code == 200
     client.force_login(world.manager)
     assert SECRET_NAME in client.get(reverse("team-overview")).content.decode()
+    assert client.get(reverse("team-completions")).status_code == 200
