@@ -1,6 +1,8 @@
-"""The demo course's accreditation, and Jeroen's register number (safe to run again).
+"""The demo course's accreditation, Jeroen's register number and the Hatert group's meetings
+(safe to run again).
 
-The demo loader calls ``load_accreditation_demo(course)`` after building the course.
+The demo loader calls ``load_accreditation_demo(course)`` after building the course, and
+``load_meetings_demo(cohort, trainer)`` for the Hatert group and its trainer Karin.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import registers
-from .models import Accreditation, RegisterNumber
+from .models import Accreditation, Meeting, MeetingAttendance, RegisterNumber
 
 JEROEN = "jeroen@demo.kantelwerk.nl"
 # Made-up numbers of the right shape: the demo never reports to a real register.
@@ -48,4 +50,36 @@ def load_accreditation_demo(course) -> list[Accreditation]:
             RegisterNumber.objects.get_or_create(
                 user=jeroen, register=register, defaults={"number": number}
             )
+    return made
+
+
+DEMO_MEETINGS = [
+    # (title, days from today, start time, minutes, place)
+    ("Bijeenkomst 1: het keukentafelgesprek", -14, datetime.time(9, 30), 150, "Wijkcentrum Hatert"),
+    ("Bijeenkomst 2: terugkomdag", 14, datetime.time(13, 30), 120, "Wijkcentrum Hatert"),
+]
+
+
+@transaction.atomic
+def load_meetings_demo(cohort, trainer) -> list[Meeting]:
+    """Two meetings of ``cohort``: one two weeks ago with the attendance ``trainer`` took
+    (everyone but the last participant was there), and one two weeks ahead."""
+    made = []
+    today = timezone.localdate()
+    for title, days, start, minutes, place in DEMO_MEETINGS:
+        day = today + datetime.timedelta(days=days)
+        meeting, created = Meeting.objects.get_or_create(
+            cohort=cohort,
+            title=title,
+            defaults={
+                "starts_at": timezone.make_aware(datetime.datetime.combine(day, start)),
+                "duration": minutes,
+                "place": place,
+            },
+        )
+        if created and days < 0:
+            people = list(cohort.participants.order_by("profile__display_name"))
+            for person in people[:-1]:
+                MeetingAttendance.objects.create(meeting=meeting, user=person, marked_by=trainer)
+        made.append(meeting)
     return made

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accreditation.demo import load_accreditation_demo
-from courses.models import CoursePage
+from django.contrib.auth import get_user_model
+
+from accreditation.demo import load_accreditation_demo, load_meetings_demo
+from courses.models import Cohort, CoursePage
 from live.demo import load_live_session
 from scenarios.models import ScenarioPage
 
 from .accounts import DemoAccount, load_people
 from .activity import load_activity
 from .course import load_course
-from .learners import load_cohorts, load_learners
+from .learners import HATERT_COHORT, KARIN, load_cohorts, load_learners
 from .library import load_scenarios
 
 __all__ = ["Demo", "load_demo", "load_demo_course"]
@@ -33,6 +35,8 @@ def load_demo() -> Demo:
     course = load_demo_course(scenarios)
     load_live_session()
     load_accreditation_demo(course)
+    hatert = Cohort.objects.get(name=HATERT_COHORT, course=course)
+    load_meetings_demo(hatert, get_user_model().objects.get(email=KARIN))
     return Demo(accounts, scenarios, course)
 
 

@@ -51,3 +51,16 @@ def test_jeroen_gets_points_and_fatima_a_certificate_without(client, demo):
         ("V&VN Kwaliteitsregister", "PE-DEMO-402")
     ]
     assert fatima.points == []
+
+
+def test_the_hatert_group_has_a_past_meeting_with_attendance_and_one_ahead(course, trainer, group):
+    from django.utils import timezone
+
+    from accreditation.demo import load_meetings_demo
+
+    past, ahead = load_meetings_demo(group, trainer)
+    load_meetings_demo(group, trainer)  # twice changes nothing
+    assert group.meetings.count() == 2
+    assert past.starts_at < timezone.now() < ahead.starts_at
+    assert past.attendances.count() == group.participants.count() - 1
+    assert not ahead.attendances.exists()
