@@ -1,7 +1,8 @@
 """The extension points of courses, as Wagtail hooks (``wagtail.hooks.register``).
 
-Courses know nothing of the apps above them (live sessions). Those register functions under
-these names in their ``wagtail_hooks.py``; each returns safe, escaped HTML or "".
+Courses know nothing of the apps above them (live sessions, accreditation). Those register
+functions under these names in their ``wagtail_hooks.py``; a panel returns safe, escaped HTML
+or "", ``LIVE_PRESENCE`` returns data.
 """
 
 from __future__ import annotations
