@@ -8,7 +8,12 @@ from people import mfa, roles
 
 
 class ContentSecurityPolicyMiddleware:
-    """Send the site's strict policy, or the admin's looser one under the admin prefix."""
+    """Send the site's strict policy, or the admin's looser one under the admin prefix.
+
+    Wagtail renders a page's preview by running a made-up request for the page's own URL
+    through the middleware (``request.is_preview``); that response is framed by the editor,
+    so it gets the site's policy with ``frame-ancestors 'self'`` instead of ``'none'``.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -16,8 +21,13 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            admin = request.path.startswith(settings.CSP_ADMIN_PREFIX)
-            response["Content-Security-Policy"] = settings.CSP_ADMIN if admin else settings.CSP_SITE
+            if getattr(request, "is_preview", False):
+                policy = settings.CSP_PREVIEW
+            elif request.path.startswith(settings.CSP_ADMIN_PREFIX):
+                policy = settings.CSP_ADMIN
+            else:
+                policy = settings.CSP_SITE
+            response["Content-Security-Policy"] = policy
         return response
 
 

@@ -265,6 +265,9 @@ CSP_ADMIN = (
     "form-action 'self'; frame-ancestors 'self'"
 )
 CSP_ADMIN_PREFIX = "/admin/"
+# The editor's live preview shows a site page inside the admin: the site's policy, except that
+# the admin (same origin) may frame it. Nothing else may.
+CSP_PREVIEW = CSP_SITE.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
