@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from . import interop
+from . import interop, map_editor
+from .blocks import SPEAKER_CHOICES
 from .engine import MAX_FILE_BYTES
 from .graph import scenario_from_page
-from .models import ScenarioIndexPage, ScenarioPage
+from .models import Principle, ScenarioIndexPage, ScenarioPage
+from .preview import render_preview
 from .problem_messages import message, problem_rows
+from .qualities import Quality
 from .story_map import render_map
 
 MAX_PROBLEMS_SHOWN = 100
@@ -50,6 +57,12 @@ def import_parents(user):
 
 
 class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
+    """The map editor: steps as cards, choices as arrows, edited in a side panel.
+
+    The page form stays the accessible fallback; the static picture of the graph (story_map)
+    is the map's text-free print version and the fallback without JavaScript.
+    """
+
     template_name = "scenarios/admin/map.html"
     header_icon = "site"
 
@@ -78,6 +91,8 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
         latest = self.page.get_latest_revision_as_object()
         problems = interop.page_problems(latest)
         scenario = scenario_from_page(latest)
+        permissions = self.page.permissions_for_user(self.request.user)
+        lock = self.page.get_lock()
         context.update(
             page=self.page,
             svg=render_map(scenario, problems, message),
@@ -85,8 +100,161 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
             step_count=len(scenario.nodes),
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
             export_url=reverse("scenarios_admin:export", args=[self.page.pk]),
+            map_data={
+                "document": map_editor.map_document(latest),
+                "revision": self.page.latest_revision_id,
+                "problems": map_editor.problem_data(problems),
+                "principles": [
+                    {"slug": p.slug, "label": p.display_label}
+                    for p in Principle.objects.order_by("order", "name")
+                ],
+                "speakers": [[value, str(label)] for value, label in SPEAKER_CHOICES],
+                "qualities": [[value, str(label)] for value, label in Quality.choices],
+                "canPublish": permissions.can_publish(),
+                "locked": str(lock.get_message(self.request.user))
+                if lock is not None and lock.for_user(self.request.user)
+                else "",
+                "urls": {
+                    "check": reverse("scenarios_admin:map_check", args=[self.page.pk]),
+                    "save": reverse("scenarios_admin:map_save", args=[self.page.pk]),
+                    "play": reverse("scenarios_admin:map_play", args=[self.page.pk]),
+                    "live": self.page.url if self.page.live else "",
+                },
+                "card": {"width": map_editor.CARD_W, "height": map_editor.CARD_H},
+                "csrf": get_token(self.request),
+            },
+            map_text=map_words(),
         )
         return context
+
+
+def map_words() -> dict[str, str]:
+    """Everything the map's script shows, in the admin's language."""
+    return {
+        "no_text": _("(no text yet)"),
+        "no_step": _("a step that does not exist"),
+        "undone": _("The last change is undone."),
+        "server_error": _(
+            "The server could not be reached. Your changes are still here; try again."
+        ),
+        "saving": _("Saving…"),
+        "publishing": _("Publishing…"),
+        "saved": _("Draft saved as a new version."),
+        "published": _("Saved and published."),
+        "unsaved": _("Changes not saved yet"),
+        "all_saved": _("Everything is saved"),
+        "start": _("Start"),
+        "ending": _("Ending"),
+        "drag_to_connect": _("Drag onto another step to add a choice"),
+        "choices_count_one": _("%(count)s choice"),
+        "choices_count": _("%(count)s choices"),
+        "choice_alt": _("Choice “%(text)s” (%(quality)s) leads to “%(target)s”"),
+        "problem_count_one": _("%(count)s problem"),
+        "problem_count": _("%(count)s problems"),
+        "no_problems": _("No problems found"),
+        "card_help": _("Enter edits this step; arrow keys go to connected steps"),
+        "principles_count_one": _("Principles (%(count)s)"),
+        "principles_count": _("Principles (%(count)s)"),
+        "show_step": _("Show the step"),
+        "new_step_key": _("step"),
+        "new_choice_key": _("choice"),
+        "a_new_step": _("a new step"),
+        "edit_step": _("Edit step"),
+        "close": _("Close"),
+        "key_is": _("Key (made from the text): %(key)s"),
+        "speaker": _("speaker"),
+        "speaker_name": _("name of the speaker"),
+        "speaker_name_hint": _("For example: Sandra (housing consultant)."),
+        "text": _("text"),
+        "is_ending": _("this is an ending"),
+        "outcome": _("outcome"),
+        "outcome_hint": _("What happened, shown on the result page."),
+        "fixed_order": _("keep the choices in this order"),
+        "make_start": _("Make this the first step"),
+        "play_from_here": _("Play from here"),
+        "delete_step": _("Delete step"),
+        "step_deleted": _("Step deleted. Undo brings it back."),
+        "choices": _("choices"),
+        "choice_n": _("Choice %(number)s"),
+        "choice_text": _("what the learner says or does"),
+        "leads_to": _("leads to step"),
+        "quality": _("quality"),
+        "scores_hint": _("Score per principle, from −2 to +2."),
+        "no_principles": _(
+            "Choose the principles this scenario scores (above the map) to give scores."
+        ),
+        "feedback": _("feedback"),
+        "feedback_hint": _(
+            "Why this choice is desired or less desired. Shown right after choosing."
+        ),
+        "delete_choice": _("Delete choice"),
+        "new_choice_to": _("New choice, leading to"),
+        "add_choice": _("Add a choice"),
+    }
+
+
+def _posted_document(request):
+    try:
+        payload = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        payload = None
+    if not isinstance(payload, dict):
+        raise map_editor.SaveRefused(map_editor.not_a_scenario())
+    return payload
+
+
+@require_POST
+def map_check_view(request, page_id: int):
+    """Check the map's document as an import would, storing nothing: its problems, worded."""
+    editable_scenario(request, page_id)
+    try:
+        payload = _posted_document(request)
+    except map_editor.SaveRefused as refused:
+        return JsonResponse({"error": refused.message}, status=refused.status)
+    _scenario, problems, _positions = map_editor.read_document(payload.get("document"))
+    return JsonResponse({"problems": map_editor.problem_data(problems)})
+
+
+@require_POST
+def map_save_view(request, page_id: int):
+    """Save the map's document as a new draft revision, and publish it when asked and allowed."""
+    page = editable_scenario(request, page_id)
+    try:
+        payload = _posted_document(request)
+        saved = map_editor.save_from_map(
+            page,
+            request.user,
+            payload.get("document"),
+            payload.get("revision"),
+            publish=bool(payload.get("publish")),
+        )
+    except map_editor.SaveRefused as refused:
+        return JsonResponse(
+            {"error": refused.message, "problems": map_editor.problem_data(refused.problems)},
+            status=refused.status,
+        )
+    return JsonResponse(
+        {
+            "revision": saved.revision_id,
+            "published": saved.published,
+            "problems": map_editor.problem_data(saved.problems),
+        }
+    )
+
+
+@require_POST
+def map_play_view(request, page_id: int):
+    """Play the map's scenario as it is now, from any step: the preview, nothing stored."""
+    page = editable_scenario(request, page_id)
+    try:
+        document = json.loads(request.POST.get("document", ""))
+    except ValueError:
+        document = None
+    scenario, _problems, _positions = map_editor.read_document(document)
+    if scenario is None:
+        messages.error(request, map_editor.not_a_scenario())
+        return redirect("scenarios_admin:map", page.pk)
+    return render_preview(request, page.get_latest_revision_as_object(), scenario)
 
 
 def export_view(request, page_id: int):

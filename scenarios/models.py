@@ -157,6 +157,12 @@ class ScenarioPage(Page):
         help_text=_("Each step is something the resident (or someone else) says, with choices."),
     )
 
+    # Where each step's card lies on the map editor, by step key: {"begin": [40, 24]}. Saved
+    # with every draft like Twine's passage positions; a step without one is laid out in layers.
+    map_positions = models.JSONField(
+        _("positions on the map"), default=dict, blank=True, editable=False
+    )
+
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             ["persona_name", "persona_age", "persona_situation", "persona_photo"],

@@ -85,9 +85,9 @@ def preview_nodes(scenario) -> list[PreviewNode]:
     return sorted(built, key=lambda item: item.is_start)
 
 
-def render_preview(request, page):
-    """Render a playable preview that stores no attempt."""
-    scenario = scenario_from_page(page)
+def render_preview(request, page, scenario=None):
+    """Render a playable preview that stores no attempt (of ``scenario`` when given)."""
+    scenario = scenario or scenario_from_page(page)
     nodes = preview_nodes(scenario)
     start = next((item for item in nodes if item.is_start), None)
     return TemplateResponse(

@@ -118,8 +118,25 @@ def _issues(
     return issues
 
 
-def _layout(graph: nx.MultiDiGraph) -> dict[str, Box]:
-    """Place nodes in longest-path layers, top to bottom, at most MAX_COLS per row."""
+def layered_positions(
+    scenario: Scenario, box_w: int, box_h: int, col_gap: int, row_gap: int, max_cols: int
+) -> dict[str, tuple[int, int]]:
+    """The top-left corner of each step's box in the layered layout, for the map editor."""
+    boxes = _layout(_graph(scenario), box_w, box_h, col_gap, row_gap, max_cols)
+    return {
+        key: (round(box.x - MARGIN), round(box.y)) for key, box in boxes.items() if not box.missing
+    }
+
+
+def _layout(
+    graph: nx.MultiDiGraph,
+    box_w: int = BOX_W,
+    box_h: int = BOX_H,
+    col_gap: int = COL_GAP,
+    row_gap: int = ROW_GAP,
+    max_cols: int = MAX_COLS,
+) -> dict[str, Box]:
+    """Place nodes in longest-path layers, top to bottom, at most max_cols per row."""
     dag = nx.DiGraph()
     dag.add_nodes_from(graph.nodes)
     back = _back_edges(graph)
@@ -135,14 +152,14 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, Box]:
         members = [key for key in graph.nodes if layer[key] == depth]
         members.sort(key=lambda key: (_barycentre(dag, key, slot), order[key]))
         slot.update({key: i / max(len(members) - 1, 1) for i, key in enumerate(members)})
-        rows += [members[i : i + MAX_COLS] for i in range(0, len(members), MAX_COLS)]
+        rows += [members[i : i + max_cols] for i in range(0, len(members), max_cols)]
     cols = max((len(row) for row in rows), default=1)
     boxes = {}
     for r, row in enumerate(rows):
-        offset = (cols - len(row)) * (BOX_W + COL_GAP) / 2
+        offset = (cols - len(row)) * (box_w + col_gap) / 2
         for c, key in enumerate(row):
-            x = MARGIN + offset + c * (BOX_W + COL_GAP)
-            boxes[key] = Box(key, x, r * (BOX_H + ROW_GAP), r, graph.nodes[key]["missing"])
+            x = MARGIN + offset + c * (box_w + col_gap)
+            boxes[key] = Box(key, x, r * (box_h + row_gap), r, graph.nodes[key]["missing"])
     return boxes
 
 

@@ -78,6 +78,9 @@ def scenario_listing_buttons(page, user, next_url=None):
 def scenario_admin_urls():
     urls = [
         path("<int:page_id>/kaart/", admin_views.ScenarioMapView.as_view(), name="map"),
+        path("<int:page_id>/kaart/controle/", admin_views.map_check_view, name="map_check"),
+        path("<int:page_id>/kaart/opslaan/", admin_views.map_save_view, name="map_save"),
+        path("<int:page_id>/kaart/speel/", admin_views.map_play_view, name="map_play"),
         path("<int:page_id>/export/", admin_views.export_view, name="export"),
         path("import/", admin_views.ScenarioImportView.as_view(), name="import"),
     ]
