@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from people.names import display_name
+
 from . import engine
 from .engine import Problem, Scenario
 from .graph import page_fields, scenario_from_page
@@ -118,7 +120,7 @@ def save_from_map(page, user, data: object, base_revision_id, *, publish: bool =
     """
     latest = page.get_latest_revision()
     if latest is not None and str(latest.pk) != str(base_revision_id):
-        who = latest.user.get_full_name() or latest.user.get_username() if latest.user else ""
+        who = display_name(latest.user) if latest.user else ""
         raise SaveRefused(
             _(
                 "Someone else (%(who)s) saved this scenario after you opened the map. Your "

@@ -415,8 +415,6 @@ function renderToolbar() {
   const note = root.querySelector("[data-map-publish-note]");
   if (note) note.hidden = problems.length === 0;
   root.querySelector("[data-map-dirty]").textContent = dirty ? t("unsaved") : t("all_saved");
-  const summary = root.querySelector("[data-map-principles-summary]");
-  summary.textContent = t("principles_count", { count: doc.principles.length });
   for (const box of root.querySelectorAll("[data-map-principle]")) {
     box.checked = doc.principles.includes(box.value);
   }
@@ -471,11 +469,12 @@ function renderTextVersion() {
 
 // ------------------------------------------------------------------ selecting and the keyboard
 
-function select(key, { focusPanel = false } = {}) {
+function select(key, { focusPanel = false, focusText = false } = {}) {
   selected = key;
   render();
   const panel = root.querySelector("[data-map-panel]");
   if (focusPanel) panel.querySelector("[data-map-panel-heading]")?.focus();
+  else if (focusText) panel.querySelector("#kw-text")?.focus({ preventScroll: true });
   const card = cardFor(key);
   card?.scrollIntoView({ block: "nearest", inline: "nearest" });
 }
@@ -611,7 +610,7 @@ cardLayer.addEventListener("click", (event) => {
     return;
   }
   // A click or Enter opens the step in the side panel; Enter moves the focus there.
-  select(card.dataset.key, { focusPanel: event.detail === 0 });
+  select(card.dataset.key, { focusPanel: event.detail === 0, focusText: event.detail > 0 });
 });
 
 svg.addEventListener("click", (event) => {
@@ -637,12 +636,13 @@ function freePosition(near) {
   return [x, y];
 }
 
-function addStep(fromNode = null) {
+function addStep(fromNode = null, { end = false } = {}) {
   const taken = new Set(doc.nodes.map((n) => n.key));
   const key = uniqueKey(t("new_step_key"), taken);
   const bottom = doc.nodes.reduce((max, n) => Math.max(max, n.position[1] + CARD_H + GAP), 0);
   const near = fromNode ? [fromNode.position[0], fromNode.position[1] + CARD_H + GAP] : [0, doc.nodes.length ? bottom : 0];
-  const node = { key, speaker: "resident", text: "", choices: [], position: freePosition(near), _fresh: true };
+  const node = { key, speaker: end ? "narrator" : "resident", text: "", choices: [], position: freePosition(near), _fresh: true };
+  if (end) node.end = true;
   doc.nodes.push(node);
   if (doc.nodes.length === 1) doc.start = key;
   if (fromNode) addChoice(fromNode, key);
@@ -865,6 +865,13 @@ panel.addEventListener("click", (event) => {
 root.querySelector("[data-map-add-step]").addEventListener("click", () => {
   remember();
   const node = addStep(null);
+  selected = node.key;
+  changed();
+  document.getElementById("kw-text")?.focus();
+});
+root.querySelector("[data-map-add-ending]").addEventListener("click", () => {
+  remember();
+  const node = addStep(null, { end: true });
   selected = node.key;
   changed();
   document.getElementById("kw-text")?.focus();
