@@ -228,6 +228,9 @@ ARGUMENTS = {
     },
     "wagtailadmin_editing_sessions:release": lambda w: {"session_id": 999999},
     "scenarios_admin:map": lambda w: {"page_id": w.draft.pk},
+    "scenarios_admin:map_check": lambda w: {"page_id": w.draft.pk},
+    "scenarios_admin:map_save": lambda w: {"page_id": w.draft.pk},
+    "scenarios_admin:map_play": lambda w: {"page_id": w.draft.pk},
     "scenarios_admin:export": lambda w: {"page_id": w.draft.pk},
     "wagtailredirects:edit": lambda w: {"redirect_id": w.redirect.pk},
     "wagtailredirects:delete": lambda w: {"redirect_id": w.redirect.pk},
@@ -342,6 +345,11 @@ ALLOWED = {
     # waits for a content lead (see test_staff_roles.py). Publishing, unpublishing, moving,
     # deleting, privacy and locks stay refused.
     "scenarios_admin:map": TRAINERS,
+    # The map's check, save (a draft revision, refused without the revision it was opened
+    # at) and play-from-here: whoever may edit the page, as with its form.
+    "scenarios_admin:map_check": TRAINERS,
+    "scenarios_admin:map_save": TRAINERS,
+    "scenarios_admin:map_play": TRAINERS,
     "scenarios_admin:export": TRAINERS,
     "wagtailadmin_pages:revisions_view": TRAINERS,
     "wagtailadmin_pages:revisions_revert": TRAINERS,
