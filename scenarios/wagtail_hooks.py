@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse_lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
@@ -100,6 +102,18 @@ def scenario_import_menu_item():
         name="scenario-import",
         icon_name="upload",
         order=260,
+    )
+
+
+@hooks.register("insert_editor_js")
+def scenario_target_select_js():
+    """In the page form, a choice's target is picked from the steps (see the script)."""
+    return format_html(
+        '<script type="module" src="{}" data-kw-target-select data-choose="{}" '
+        'data-missing="{}"></script>',
+        static("js/scenario-target-select.js"),
+        _("Choose a step"),
+        _("(this step does not exist)"),
     )
 
 

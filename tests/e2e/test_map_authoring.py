@@ -212,3 +212,18 @@ def test_the_18_step_demo_map_opens_quickly_and_fits_three_screens(page, live_se
     screenshot(page, "map-18-steps")
     # Timings are asserted only in `make bench`; this one is reported in the README.
     print(f"\n18-step map opened in {opened_in:.2f} s; map ends at {height:.0f} px")
+
+
+def test_the_page_form_picks_a_target_from_the_steps_on_a_phone(phone_page, live_server, demo):
+    log_in(phone_page, live_server.url, "inhoud@demo.kantelwerk.nl")
+    scenario = ScenarioPage.objects.get(slug="dagbesteding-mark")
+    phone_page.goto(f"{live_server.url}/admin/pages/{scenario.pk}/edit/")
+    target = phone_page.locator("select#graph-0-value-choices-0-value-target")
+    expect(target).to_have_count(1)
+    keys = [block.value["key"] for block in scenario.graph]
+    assert target.evaluate("s => [...s.options].map(o => o.value)") == ["", *keys]
+    target.select_option(value=keys[-1])
+    stored = phone_page.locator("input[name='graph-0-value-choices-0-value-target']")
+    assert stored.input_value() == keys[-1]
+    target.scroll_into_view_if_needed()
+    screenshot(phone_page, "page-form-target")

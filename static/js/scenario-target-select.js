@@ -1,0 +1,68 @@
+// The page form's "leads to step" as a choice of the scenario's steps, not a key to type.
+//
+// Progressive enhancement of the Wagtail editor: each choice's target text field becomes a
+// hidden field behind a list of the steps in the form (their key and first words), read
+// afresh whenever the list is opened. Without JavaScript the text field stays.
+
+const script = document.currentScript || document.querySelector("script[data-kw-target-select]");
+const WORDS = {
+  choose: script?.dataset.choose || "—",
+  missing: script?.dataset.missing || "?",
+};
+const TARGET = /^graph-\d+-value-choices-\d+-value-target$/;
+const KEY = /^graph-(\d+)-value-key$/;
+
+function steps(form) {
+  return [...form.querySelectorAll("input[name^='graph-'][name$='-value-key']")]
+    .filter((input) => KEY.test(input.name))
+    .filter((input) => {
+      const number = input.name.match(KEY)[1];
+      return form.querySelector(`[name='graph-${number}-deleted']`)?.value !== "1";
+    })
+    .map((input) => {
+      const number = input.name.match(KEY)[1];
+      const text = (form.querySelector(`[name='graph-${number}-value-text']`)?.value || "").replace(/\s+/g, " ").trim();
+      return { key: input.value.trim(), label: text ? `${input.value.trim()}: ${text.slice(0, 60)}` : input.value.trim() };
+    })
+    .filter((step) => step.key);
+}
+
+function fill(select, input) {
+  const current = input.value;
+  const options = steps(input.form);
+  select.replaceChildren();
+  const empty = new Option(WORDS.choose, "");
+  select.append(empty);
+  for (const step of options) select.append(new Option(step.label, step.key, false, step.key === current));
+  if (current && !options.some((step) => step.key === current)) {
+    select.append(new Option(`${current} ${WORDS.missing}`, current, false, true));
+  }
+  if (!current) empty.selected = true;
+}
+
+function enhance(input) {
+  if (input.dataset.kwTargetSelect || !input.form) return;
+  input.dataset.kwTargetSelect = "1";
+  const select = document.createElement("select");
+  select.id = input.id;
+  input.id = `${input.id}-key`;
+  input.type = "hidden";
+  fill(select, input);
+  const refresh = () => fill(select, input);
+  select.addEventListener("focus", refresh);
+  select.addEventListener("mousedown", refresh);
+  select.addEventListener("change", () => {
+    input.value = select.value;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  input.after(select);
+}
+
+function scan(root = document) {
+  for (const input of root.querySelectorAll("input[type='text'][name$='-value-target']")) {
+    if (TARGET.test(input.name)) enhance(input);
+  }
+}
+
+scan();
+new MutationObserver(() => scan()).observe(document.body, { childList: true, subtree: true });
