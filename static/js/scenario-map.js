@@ -174,7 +174,19 @@ async function check() {
   }
 }
 
+let saving = false;
+
 async function save(publish = false) {
+  if (saving) return; // a double click saves once
+  saving = true;
+  try {
+    await saveNow(publish);
+  } finally {
+    saving = false;
+  }
+}
+
+async function saveNow(publish) {
   clearTimeout(checkTimer);
   say(publish ? t("publishing") : t("saving"));
   const result = await post(DATA.urls.save, {

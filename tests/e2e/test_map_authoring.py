@@ -227,3 +227,41 @@ def test_the_page_form_picks_a_target_from_the_steps_on_a_phone(phone_page, live
     assert stored.input_value() == keys[-1]
     target.scroll_into_view_if_needed()
     screenshot(phone_page, "page-form-target")
+
+
+def test_dragging_moves_a_card_and_draws_a_choice(page, live_server, demo):
+    log_in(page, live_server.url, "inhoud@demo.kantelwerk.nl")
+    scenario = ScenarioPage.objects.get(slug="dagbesteding-mark")
+    page.goto(f"{live_server.url}/admin/scenarios/{scenario.pk}/kaart/")
+    expect(page.locator("#scenario-map[data-ready]")).to_have_count(1)
+    cards = page.locator("[data-map-card]")
+    first, last = cards.nth(0), cards.nth(cards.count() - 1)
+    arrows = page.locator("g.kw-arrow")
+    before = arrows.count()
+
+    # Drag the first card's handle onto the last card: a new choice, checked at once.
+    handle = first.locator("[data-map-handle]").bounding_box()
+    goal = last.bounding_box()
+    page.mouse.move(handle["x"] + 5, handle["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(goal["x"] + 40, goal["y"] + 30, steps=8)
+    page.mouse.up()
+    expect(arrows).to_have_count(before + 1)
+
+    # Drag a card 200 px to the right, then save: the position is kept with the draft.
+    box = last.bounding_box()
+    page.mouse.move(box["x"] + 60, box["y"] + 30)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 260, box["y"] + 30, steps=8)
+    page.mouse.up()
+    page.get_by_role("button", name="Concept opslaan").dblclick()  # a double click saves once
+    expect(page.locator("[data-map-status]")).to_have_text("Concept opgeslagen als nieuwe versie.")
+    expect(page.locator("[data-map-alert]")).to_be_hidden()
+    scenario.refresh_from_db()
+    latest = scenario.get_latest_revision_as_object()
+    key = last.get_attribute("data-key")
+    assert latest.map_positions[key][0] >= 150
+    assert (
+        not scenario.has_unpublished_changes
+        or latest.graph[0].value["choices"][-1]["target"] == key
+    )
