@@ -43,10 +43,11 @@ function fill(select, input) {
 function enhance(input) {
   if (input.dataset.kwTargetSelect || !input.form) return;
   input.dataset.kwTargetSelect = "1";
+  // The text field keeps its id, name and type (Wagtail's editor reads it); it is only hidden.
   const select = document.createElement("select");
-  select.id = input.id;
-  input.id = `${input.id}-key`;
-  input.type = "hidden";
+  const label = input.id ? document.querySelector(`label[for='${CSS.escape(input.id)}']`) : null;
+  select.setAttribute("aria-label", (label?.textContent || "").replace(/[*\s]+$/, "").trim());
+  input.hidden = true;
   fill(select, input);
   const refresh = () => fill(select, input);
   select.addEventListener("focus", refresh);
