@@ -1,0 +1,66 @@
+"""The words the map editor's script shows, in the admin's language (one place for them)."""
+
+from django.utils.translation import gettext as _
+
+
+def map_words() -> dict[str, str]:
+    """Everything the map's script shows, in the admin's language."""
+    return {
+        "no_text": _("(no text yet)"),
+        "no_step": _("a step that does not exist"),
+        "undone": _("The last change is undone."),
+        "server_error": _(
+            "The server could not be reached. Your changes are still here; try again."
+        ),
+        "saving": _("Saving…"),
+        "publishing": _("Publishing…"),
+        "saved": _("Draft saved as a new version."),
+        "published": _("Saved and published."),
+        "unsaved": _("Changes not saved yet"),
+        "all_saved": _("Everything is saved"),
+        "start": _("Begins here"),
+        "ending": _("Ends here"),
+        "drag_to_connect": _("Drag onto another step to add a choice"),
+        "choices_count_one": _("%(count)s choice"),
+        "choices_count": _("%(count)s choices"),
+        "choice_alt": _("Choice “%(text)s” (%(quality)s) leads to “%(target)s”"),
+        "problem_count_one": _("%(count)s problem"),
+        "problem_count": _("%(count)s problems"),
+        "no_problems": _("No problems found"),
+        "card_help": _("Enter edits this step; arrow keys go to connected steps"),
+        "show_step": _("Show the step"),
+        "new_step_key": _("step"),
+        "new_choice_key": _("choice"),
+        "a_new_step": _("a new step"),
+        "edit_step": _("Edit step"),
+        "close": _("Close the step"),
+        "key_is": _("Key (made from the text): %(key)s"),
+        "speaker": _("speaker"),
+        "speaker_name": _("name of the speaker"),
+        "speaker_name_hint": _("For example: Sandra (housing consultant)."),
+        "text": _("text"),
+        "is_ending": _("this is an ending"),
+        "outcome": _("outcome"),
+        "outcome_hint": _("What happened, shown on the result page."),
+        "fixed_order": _("keep the choices in this order"),
+        "make_start": _("Make this the first step"),
+        "play_from_here": _("Play from here"),
+        "delete_step": _("Delete step"),
+        "step_deleted": _("Step deleted. Undo brings it back."),
+        "choices": _("choices"),
+        "choice_n": _("Choice %(number)s"),
+        "choice_text": _("what the learner says or does"),
+        "leads_to": _("leads to step"),
+        "quality": _("quality"),
+        "scores_hint": _("Score per principle, from −2 to +2."),
+        "no_principles": _(
+            "Choose the principles this scenario scores (above the map) to give scores."
+        ),
+        "feedback": _("feedback"),
+        "feedback_hint": _(
+            "Why this choice is desired or less desired. Shown right after choosing."
+        ),
+        "delete_choice": _("Delete choice"),
+        "new_choice_to": _("New choice, leading to"),
+        "add_choice": _("Add a choice"),
+    }
