@@ -84,6 +84,16 @@ class Organisation(models.Model):
         verbose_name=_("logo"),
         help_text=_("Shown beside Kantelwerk in the header, for the organisation's people."),
     )
+    # Where its administrators upload and choose its logo (people.roles.open_image_collection).
+    image_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("image collection"),
+    )
 
     class Meta:
         ordering = ["name"]

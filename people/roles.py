@@ -22,6 +22,13 @@ CONTENT_LEADS = "Inhoudelijk beheerders"
 ORGANISATION_ADMINS = "Functioneel beheerders"
 STAFF_GROUPS = (TRAINERS, CONTENT_LEADS, ORGANISATION_ADMINS)
 
+# An organisation's administrators upload and choose its logo in an image collection of its
+# own. Wagtail grants image rights per collection (GroupCollectionPermission), never through
+# model permissions, so each organisation has a group of its own that holds these rights on
+# its collection and contains exactly its administrators.
+IMAGE_COLLECTION_RIGHTS = ("add_image", "choose_image")
+IMAGE_GROUP_PREFIX = "Afbeeldingen: "
+
 REVIEW_WORKFLOW = "Ter beoordeling"
 REVIEW_TASK = "Beoordeling door inhoudelijk beheer"
 
@@ -172,6 +179,57 @@ def add_model_rights(name: str, rights, apps=django_apps) -> None:
     must not take away what other migrations gave the same group."""
     group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=name)
     group.permissions.add(*_permissions(apps, rights))
+
+
+def _add_collection(apps, name: str):
+    """Add a collection under the root, as treebeard would (historical models lack add_child)."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    root = Collection.objects.filter(depth=1).order_by("path").first()
+    if root is None:  # a database emptied after migrating (transactional tests)
+        root = Collection.objects.create(name="Root", path="0001", depth=1, numchild=0)
+    last = Collection.objects.filter(depth=2, path__startswith=root.path).order_by("-path").first()
+    number = int(last.path[-4:], 36) + 1 if last else 1
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    step = ""
+    while number:
+        number, digit = divmod(number, 36)
+        step = digits[digit] + step
+    collection = Collection.objects.create(
+        name=name, path=root.path + step.rjust(4, "0"), depth=2, numchild=0
+    )
+    Collection.objects.filter(pk=root.pk).update(numchild=root.numchild + 1)
+    return collection
+
+
+def open_image_collection(organisation, apps=django_apps) -> None:
+    """Give ``organisation`` its own image collection, where its administrators (and nobody
+    else but platform administrators) upload and choose its logo; keep the collection's
+    name and the administrators' group in step with the organisation."""
+    Organisation = apps.get_model("people", "Organisation")
+    Group = apps.get_model("auth", "Group")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    given, organisation = organisation, Organisation.objects.get(pk=organisation.pk)
+    collection = organisation.image_collection
+    if collection is None:
+        collection = _add_collection(apps, organisation.name)
+        Organisation.objects.filter(pk=organisation.pk).update(image_collection=collection)
+        given.image_collection = collection
+    elif collection.name != organisation.name:
+        collection.name = organisation.name
+        collection.save(update_fields=["name"])
+    group = Group.objects.filter(collection_permissions__collection=collection).first()
+    name = (IMAGE_GROUP_PREFIX + organisation.name)[:150]
+    if group is None:
+        group = Group.objects.create(name=name)
+    elif group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+    rights = [("wagtailimages", "image", codename) for codename in IMAGE_COLLECTION_RIGHTS]
+    for permission in _permissions(apps, rights):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+    group.user_set.set(organisation.administrators.all())
 
 
 def review_workflow(apps=django_apps):

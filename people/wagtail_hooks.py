@@ -12,9 +12,10 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
 from . import membership, roles
 from .admin_permissions import ScopedModelViewSet, ScopedPermissionPolicy
@@ -70,12 +71,29 @@ class OrganisationViewSet(ScopedModelViewSet):
     list_export = ["name", "kind"]
 
 
+class HouseStyleForm(WagtailAdminModelForm):
+    """The logo is one of the images the editor may choose: those of their organisation's
+    collection (``roles.open_image_collection``), or the logo it already has."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is None or for_user.is_superuser:
+            return
+        choosable = policy_registry.get_by_type(
+            get_image_model()
+        ).instances_user_has_any_permission_for(for_user, ["choose"])
+        current = get_image_model().objects.filter(pk=self.instance.logo_id)
+        self.fields["logo"].queryset = choosable | current
+
+
 class HouseStyleViewSet(ScopedModelViewSet):
     """An organisation administrator sets their organisation's colour and logo (people/theme.py)."""
 
     model = OrganisationStyle
     icon = "image"
-    form_fields = ["brand_colour", "logo"]
+    edit_handler = ObjectList(
+        [FieldPanel("brand_colour"), FieldPanel("logo")], base_form_class=HouseStyleForm
+    )
     list_display = ["name", "brand_colour"]
     add_view_enabled = False
     copy_view_enabled = False

@@ -78,8 +78,12 @@ def admin_world(world, make_user, other_organisation, library) -> AdminWorld:
     draft = import_scenario(
         json.dumps(scenario_document(text="Nog niet af.")), library, user=world.trainer
     ).page
+    # Side A's logo, in its organisation's own collection (people.roles.open_image_collection).
     image = get_image_model().objects.create(
-        title="Foto", file=get_test_image_file(), uploaded_by_user=world.trainer
+        title="Foto",
+        file=get_test_image_file(),
+        uploaded_by_user=world.trainer,
+        collection=org_a.image_collection,
     )
     document = get_document_model().objects.create(
         title="Handout",
@@ -332,12 +336,13 @@ ALLOWED = {
     "wagtailadmin_editing_sessions:release": STAFF,
     "wagtailadmin_api:images:detail": STAFF,
     "wagtailadmin_api:documents:detail": STAFF,
-    # Trainers browse down to their sections, and choose images and documents.
+    # Trainers browse down to their sections, and choose documents. Images live in
+    # collections: an organisation's logo is chosen only by that organisation's
+    # administrators, so the image chooser refuses every persona here, the other
+    # organisation's administrator included.
     "wagtailadmin_explore": TRAINERS,
     "wagtailadmin_explore_results": TRAINERS,
     "wagtailadmin_api:pages:detail": TRAINERS,
-    "wagtailimages_chooser:chosen": TRAINERS,
-    "wagtailimages_chooser:select_format": TRAINERS,
     "wagtaildocs_chooser:chosen": TRAINERS,
     "wagtailadmin_pages:type_use": TRAINERS,
     "wagtailadmin_pages:type_use_results": TRAINERS,
@@ -451,3 +456,12 @@ def test_side_a_itself_may_use_its_objects(client, admin_world):
     assert client.get(draft_edit).status_code == 200
     map_url = reverse("scenarios_admin:map", args=[admin_world.draft.pk])
     assert client.get(map_url).status_code == 200
+
+
+def test_side_a_s_administrator_chooses_its_logo(client, admin_world, make_user):
+    """The image chooser's refusals above are not vacuous: A's own administrator may choose."""
+    org_a = admin_world.base.team.organisation
+    fb = make_user("a-beheer@example.nl", organisation=org_a, groups=[roles.ORGANISATION_ADMINS])
+    client.force_login(fb)
+    chosen = reverse("wagtailimages_chooser:chosen", args=[admin_world.image.pk])
+    assert client.get(chosen).status_code == 200
