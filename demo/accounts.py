@@ -1,10 +1,13 @@
 """Demo organisations, teams and accounts: a small Dutch town, one account per kind of user."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
+from wagtail.images import get_image_model
 
 from people import roles
 from people.models import Organisation, Profile, Role, Team
@@ -13,6 +16,8 @@ DEMO_PASSWORD = "kantelwerk-demo"  # noqa: S105 — published on purpose, demo o
 
 # The town's own house style (people/theme.py): its people see the site in its colour.
 HOUSE_COLOURS = {"Gemeente Maaswijk": "#7a1f3d"}
+HOUSE_LOGOS = {"Gemeente Maaswijk": "gemeente-maaswijk.svg"}
+LOGOS = Path(__file__).parent / "content" / "logos"
 ORGANISATIONS = [
     ("Gemeente Maaswijk", Organisation.Kind.MUNICIPALITY),
     ("Welzijn Maaswijk", Organisation.Kind.WELFARE),
@@ -119,6 +124,8 @@ def load_people() -> list[DemoAccount]:
     }
     for name, colour in HOUSE_COLOURS.items():
         Organisation.objects.filter(name=name, brand_colour="").update(brand_colour=colour)
+    for name, file_name in HOUSE_LOGOS.items():
+        _give_logo(organisations[name], file_name)
     teams = {
         name: Team.objects.get_or_create(organisation=organisations[org], name=name)[0]
         for org, name in TEAMS
@@ -126,6 +133,22 @@ def load_people() -> list[DemoAccount]:
     for account in ACCOUNTS:
         _ensure_account(account, organisations, teams)
     return ACCOUNTS
+
+
+def _give_logo(organisation: Organisation, file_name: str) -> None:
+    """Upload the logo into the organisation's own collection, as its administrator would."""
+    if organisation.logo_id is not None:
+        return
+    organisation.refresh_from_db()  # its image collection was made when it was created
+    image = get_image_model()(
+        title=f"Logo {organisation.name}",
+        file=ContentFile((LOGOS / file_name).read_bytes(), name=file_name),
+        collection=organisation.image_collection,
+    )
+    image._set_image_file_metadata()
+    image.save()
+    organisation.logo = image
+    organisation.save(update_fields=["logo"])
 
 
 def _ensure_account(account: DemoAccount, organisations, teams) -> None:

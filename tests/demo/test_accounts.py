@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from wagtail.images import get_image_model
 
 from demo.accounts import DEMO_PASSWORD
 from people.models import Organisation, Profile, Role, Team
@@ -60,3 +61,21 @@ def test_demo_people_have_names_and_the_town_its_colour(db, capsys):
     assert karin.get_full_name() == Profile.objects.get(user=karin).display_name
     town = Organisation.objects.get(name="Gemeente Maaswijk")
     assert town.brand_colour == "#7a1f3d"
+
+
+def test_the_town_has_its_own_svg_logo_in_its_own_collection(
+    db, capsys, client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo")
+    town = Organisation.objects.get(name="Gemeente Maaswijk")
+    assert town.logo.file.name.endswith(".svg")
+    assert town.logo.collection == town.image_collection
+    with town.logo.file.open("rb"):
+        drawing = town.logo.file.read()
+    assert b"Maaswijk" in drawing and b"script" not in drawing
+    client.login(username="mirjam@demo.kantelwerk.nl", password=DEMO_PASSWORD)
+    css = client.get("/thema.css").content.decode()
+    assert "--accent: #7a1f3d;" in css and ".svg" in css
+    call_command("load_demo")
+    assert get_image_model().objects.filter(title__startswith="Logo ").count() == 1

@@ -17,6 +17,11 @@ SVG_WITH_SCRIPT = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def fb(make_user, organisation):
     return make_user("fb@example.nl", organisation=organisation, groups=[roles.ORGANISATION_ADMINS])
