@@ -192,7 +192,8 @@ class Profile(models.Model):
 
 
 class MembershipRequest(models.Model):
-    """Someone asks to join an organisation (and a team); its administrator decides.
+    """Someone asks to join an organisation, to move to another, or to change their role in
+    their own; the (new) organisation's administrator decides, and chooses the team.
 
     Team figures count a team's members, so a manager must not be able to add people of
     their own making: membership comes only from an administrator's approval.
@@ -247,11 +248,16 @@ class MembershipRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("request to join")
-        verbose_name_plural = _("requests to join")
+        verbose_name = _("request for organisation and role")
+        verbose_name_plural = _("requests for organisation and role")
 
     def __str__(self):
         return f"{self.user.profile} → {self.organisation}"
+
+    @property
+    def moves_organisation(self) -> bool:
+        """Joining an organisation, or moving to another; otherwise a change of role."""
+        return self.user.profile.organisation_id != self.organisation_id
 
 
 def listed_people(users):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -17,10 +18,10 @@ from wagtail.models import Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from . import membership, roles
+from . import membership, names, roles
 from .admin_permissions import ScopedModelViewSet, ScopedPermissionPolicy
 from .avatars import initials
-from .models import MembershipRequest, Organisation, OrganisationStyle, Profile, Team
+from .models import MembershipRequest, Organisation, OrganisationStyle, Profile, Role, Team
 
 
 # An organisation administrator (the group gives the admin rights) looks after the
@@ -173,6 +174,8 @@ class MembershipDecisionForm(WagtailAdminModelForm):
         widget=forms.RadioSelect,
     )
 
+    field_order = ["decision", "team"]
+
     class Meta:
         model = MembershipRequest
         fields = ["team"]
@@ -182,6 +185,9 @@ class MembershipDecisionForm(WagtailAdminModelForm):
         self.decided_by = for_user
         self.fields["team"].queryset = Team.objects.filter(
             organisation_id=self.instance.organisation_id
+        )
+        self.fields["team"].help_text = _(
+            "The person is added to this team. Leave it empty to add them to no team."
         )
 
     def clean(self):
@@ -210,12 +216,55 @@ class MembershipDecisionForm(WagtailAdminModelForm):
         return self.instance
 
 
+def _role_label(role: str) -> str:
+    return Role(role).label if role else ""
+
+
+def _teams(profile) -> str:
+    return ", ".join(team.name for team in profile.teams.all()) or gettext_lazy("no team")
+
+
+def _now(request) -> str:
+    """The person's organisation and role as they are (before a decision: what would change)."""
+    profile = request.user.profile
+    organisation = profile.organisation.name if profile.organisation else _("no organisation")
+    return " · ".join(str(part) for part in (organisation, _role_label(profile.role)) if part)
+
+
+def _asked(request) -> str:
+    role = _role_label(request.role)
+    if request.status != MembershipRequest.Status.PENDING:  # the profile already changed
+        return " · ".join(str(part) for part in (request.organisation.name, role) if part)
+    if not request.moves_organisation:
+        return _("role: %(role)s") % {"role": role} if role else "—"
+    return " · ".join(str(part) for part in (request.organisation.name, role) if part)
+
+
+def request_comparison(request) -> list[tuple[str, str, str]]:
+    """(what, now, asked) rows for the decision form: the person's organisation, role and
+    team as they are and as they would become."""
+    profile = request.user.profile
+    now_organisation = profile.organisation.name if profile.organisation else _("none")
+    now_role = _role_label(profile.role) or _("none")
+    asked_role = _role_label(request.role) or _("unchanged")
+    asked_organisation = request.organisation.name if request.moves_organisation else _("unchanged")
+    return [
+        (_("Organisation"), now_organisation, asked_organisation),
+        (_("Role"), now_role, asked_role),
+        (_("Team"), _teams(profile), _("you choose below")),
+    ]
+
+
 class MembershipRequestIndexView(IndexView):
     def get_base_queryset(self):
-        return membership.requests_for_administrator(self.request.user)
+        return membership.requests_for_administrator(self.request.user).select_related(
+            "user__profile__organisation"
+        )
 
 
 class MembershipRequestEditView(EditView):
+    template_name = "people/admin/membership_request_edit.html"
+
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
         if not membership.may_decide(self.request.user, obj):
@@ -224,6 +273,13 @@ class MembershipRequestEditView(EditView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "person": names.display_name(self.object.user),
+            "comparison": request_comparison(self.object),
+        }
 
 
 class ScopedToAdministrator:
@@ -244,13 +300,24 @@ class MembershipRequestUsageView(ScopedToAdministrator, UsageView):
 class MembershipRequestViewSet(ModelViewSet):
     model = MembershipRequest
     icon = "user"
-    menu_label = _("Requests to join")
+    menu_label = _("Requests")
     index_view_class = MembershipRequestIndexView
     edit_view_class = MembershipRequestEditView
     history_view_class = MembershipRequestHistoryView
     usage_view_class = MembershipRequestUsageView
     form_fields = ["team"]
-    list_display = ["user", "organisation", "role", "status", "created_at"]
+    list_display = [
+        TitleColumn(
+            "person",
+            label=_("Person"),
+            accessor=lambda r: names.display_name(r.user),
+            get_url=lambda r: reverse("membership_requests:edit", args=[r.pk]),
+        ),
+        Column("now", label=_("Now"), accessor=_now),
+        Column("asked", label=_("Asks for"), accessor=_asked),
+        "status",
+        "created_at",
+    ]
     list_filter = ["status"]
     add_view_enabled = False
     copy_view_enabled = False
