@@ -128,7 +128,12 @@ class ProfileViewSet(ScopedModelViewSet):
         ],
         base_form_class=OwnOrganisationForm,
     )
-    list_display = ["display_name", "user", "role", "organisation"]
+    list_display = [
+        "display_name",
+        Column("email", label=_("Email address"), accessor="user.email"),
+        "role",
+        "organisation",
+    ]
     list_filter = ["role"]
     search_fields = ["display_name", "user__email", "discipline"]
     list_export = ["display_name", "role", "discipline", "organisation"]
@@ -194,7 +199,7 @@ class MembershipDecisionForm(WagtailAdminModelForm):
         cleaned = super().clean()
         if self.instance.status != MembershipRequest.Status.PENDING:
             raise forms.ValidationError(
-                _("This request has already been decided; a new request can be decided again.")
+                _("This request has already been decided. The person can send a new request.")
             )
         approve = cleaned.get("decision") == MembershipRequest.Status.APPROVED
         if approve and not membership.may_decide(

@@ -210,7 +210,7 @@ class ImportForm(forms.Form):
     )
     parent = forms.ModelChoiceField(
         queryset=ScenarioIndexPage.objects.none(),
-        label=gettext_lazy("Put it in"),
+        label=gettext_lazy("Add it to"),
         help_text=gettext_lazy("The scenario library the new scenario is added to, as a draft."),
         empty_label=None,
     )

@@ -149,16 +149,22 @@ def _axis_label(
 
 
 def _wrap(text: str, limit: int) -> list[str]:
-    """Break ``text`` into lines of at most ``limit`` characters, hyphenating long words."""
+    """Break ``text`` into lines of at most ``limit`` characters: between words, after a
+    word's own hyphen ("Self-" / "direction"), and only when a part is longer than a line,
+    inside it with a hyphen."""
     lines: list[str] = []
+    cut = False  # the last line ends inside a word
     for word in text.split():
-        while len(word) > limit:
-            lines.append(word[: limit - 1] + "-")
-            word = word[limit - 1 :]
-        if lines and len(lines[-1]) + 1 + len(word) <= limit and not lines[-1].endswith("-"):
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
+        for number, part in enumerate(re.findall(r"[^-]+-*|-+", word)):
+            glue = "" if number else " "
+            while len(part) > limit:
+                lines.append(part[: limit - 1] + "-")
+                part, cut = part[limit - 1 :], True
+            if lines and not cut and len(lines[-1]) + len(glue) + len(part) <= limit:
+                lines[-1] += glue + part
+            else:
+                lines.append(part)
+            cut = False
     return lines or [""]
 
 

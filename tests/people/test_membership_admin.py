@@ -69,3 +69,17 @@ def test_the_decision_form_shows_what_changes(client, org_admin, organisation, m
         ["Rol", "professional", "vrijwilliger"],
         ["Team", "Sociaal Wijkteam Noord", "kies je hieronder"],
     ]
+
+
+def test_the_profiles_list_names_people_and_their_email_not_their_username(
+    client, make_user, organisation
+):
+    from people import roles
+
+    fb = make_user("fb@example.nl", organisation=organisation, groups=[roles.ORGANISATION_ADMINS])
+    make_user("linda.h@example.nl", organisation=organisation, name="Linda Hermans")
+    client.force_login(fb)
+    rows = _rows(client.get(reverse("profiles:index")).content.decode())
+    linda = next(row for row in rows if row[0].startswith("Linda Hermans"))
+    assert linda[1:] == ["linda.h@example.nl", "professional", "Welzijn Testdorp"]
+    assert not any(cell == "linda.h" for row in rows for cell in row)  # no username

@@ -189,3 +189,11 @@ def test_more_than_eight_principles_become_bars_so_thirteen_labels_stay_readable
     assert not list(root.iter(f"{SVG}polygon"))  # no radar rings or shape
     assert len(root.findall(f".//{SVG}rect[@class='radar-bar']")) == 13
     assert all(name in " ".join(texts(root)) for name in ("Samenwerking", "Eigen kracht"))
+
+
+def test_a_hyphenated_name_breaks_at_its_own_hyphen_not_inside_a_part():
+    from scenarios.radar import _wrap
+
+    assert _wrap("Self-direction", 12) == ["Self-", "direction"]
+    assert _wrap("Self-direction", 20) == ["Self-direction"]
+    assert _wrap("Usual help and informal care", 14) == ["Usual help and", "informal care"]
