@@ -210,8 +210,8 @@ class ImportForm(forms.Form):
     )
     parent = forms.ModelChoiceField(
         queryset=ScenarioIndexPage.objects.none(),
-        label=gettext_lazy("Add it to"),
-        help_text=gettext_lazy("The scenario library the new scenario is added to, as a draft."),
+        label=gettext_lazy("Scenario library"),
+        help_text=gettext_lazy("The new scenario is added here as a draft."),
         empty_label=None,
     )
 
