@@ -17,6 +17,9 @@ ALLAUTH = [
         "user %(user_display)s."
     ),
     gettext_noop("Confirmation email sent to %(email)s."),
+    gettext_noop(
+        "If you have not created an account yet, then please %(link)ssign up%(end_link)s first."
+    ),
     gettext_noop("Please contact us if you have any trouble resetting your password."),
     gettext_noop(
         "We have sent you an email. If you have not received it please check your spam "
