@@ -219,11 +219,13 @@ def open_image_collection(organisation, apps=django_apps) -> None:
         collection.save(update_fields=["name"])
     group = Group.objects.filter(collection_permissions__collection=collection).first()
     name = (IMAGE_GROUP_PREFIX + organisation.name)[:150]
-    if group is None:
-        group = Group.objects.create(name=name)
+    if group is None:  # a group of that name left by an earlier organisation is taken over
+        group, _ = Group.objects.get_or_create(name=name)
     elif group.name != name:
         group.name = name
         group.save(update_fields=["name"])
+    # Exactly these rights on exactly this collection, whatever the group held before.
+    GroupCollectionPermission.objects.filter(group=group).exclude(collection=collection).delete()
     rights = [("wagtailimages", "image", codename) for codename in IMAGE_COLLECTION_RIGHTS]
     for permission in _permissions(apps, rights):
         GroupCollectionPermission.objects.get_or_create(

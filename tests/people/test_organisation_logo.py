@@ -148,3 +148,19 @@ def test_an_unreadable_svg_is_refused_in_dutch(client, fb, organisation):
     response = _upload(client, organisation, "logo.svg", entity, "image/svg+xml")
     assert "geen of een beschadigde afbeelding" in response.content.decode()
     assert not Image.objects.filter(title="logo.svg").exists()
+
+
+def test_a_left_over_group_of_the_same_name_holds_only_the_new_collection(db):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    from people.models import Organisation
+
+    old = Collection.get_first_root_node().add_child(name="Weg")
+    left_over = Group.objects.create(name=roles.IMAGE_GROUP_PREFIX + "Welzijn Opnieuw")
+    GroupCollectionPermission.objects.create(
+        group=left_over, collection=old, permission=Permission.objects.get(codename="add_image")
+    )
+    organisation = Organisation.objects.create(name="Welzijn Opnieuw")
+    held = set(left_over.collection_permissions.values_list("collection_id", flat=True))
+    assert held == {organisation.image_collection_id}
