@@ -29,6 +29,26 @@ STAFF_GROUPS = (TRAINERS, CONTENT_LEADS, ORGANISATION_ADMINS)
 IMAGE_COLLECTION_RIGHTS = ("add_image", "choose_image")
 IMAGE_GROUP_PREFIX = "Afbeeldingen: "
 
+# Trainers and content leads put images and documents in their lessons: they upload and choose
+# them in one shared collection, apart from the organisations' logos.
+COURSE_MATERIAL = "Cursusmateriaal"
+COURSE_MATERIAL_RIGHTS = {
+    TRAINERS: (
+        ("wagtailimages", "image", "add_image"),
+        ("wagtailimages", "image", "choose_image"),
+        ("wagtaildocs", "document", "add_document"),
+        ("wagtaildocs", "document", "choose_document"),
+    ),
+    CONTENT_LEADS: (
+        ("wagtailimages", "image", "add_image"),
+        ("wagtailimages", "image", "change_image"),
+        ("wagtailimages", "image", "choose_image"),
+        ("wagtaildocs", "document", "add_document"),
+        ("wagtaildocs", "document", "change_document"),
+        ("wagtaildocs", "document", "choose_document"),
+    ),
+}
+
 REVIEW_WORKFLOW = "Ter beoordeling"
 REVIEW_TASK = "Beoordeling door inhoudelijk beheer"
 
@@ -232,6 +252,23 @@ def open_image_collection(organisation, apps=django_apps) -> None:
             group=group, collection=collection, permission=permission
         )
     group.user_set.set(organisation.administrators.all())
+
+
+def open_course_material(apps=django_apps) -> None:
+    """The shared collection where trainers and content leads keep their lessons' images and
+    documents, with exactly the rights of ``COURSE_MATERIAL_RIGHTS``."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    Group = apps.get_model("auth", "Group")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    collection = Collection.objects.filter(depth=2, name=COURSE_MATERIAL).first()
+    if collection is None:
+        collection = _add_collection(apps, COURSE_MATERIAL)
+    for name, rights in COURSE_MATERIAL_RIGHTS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for permission in _permissions(apps, rights):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
 
 
 def review_workflow(apps=django_apps):
