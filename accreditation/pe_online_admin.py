@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.ui.tables import Column, TitleColumn, UserColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
@@ -61,6 +61,10 @@ NOTHING_LOST = _(
     "Nothing is lost: these rows are ready to be sent again. PE-online ignores a row it "
     "already has, so sending again is safe."
 )
+
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M")
 
 
 def problem_text(batch: PeOnlineBatch) -> str:
@@ -111,6 +115,11 @@ class SendForm(PeriodForm):
     # The newest batch of the course when the list was shown: a second click or an old tab
     # sees that something was sent since.
     last_batch = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    include_rejected = forms.BooleanField(
+        label=_("Also send the rows rejected before, unchanged since"),
+        help_text=_("Only when the cause was fixed at PE-online, for example the accreditation."),
+        required=False,
+    )
 
 
 def connection(credentials: Settings) -> dict:
@@ -147,9 +156,12 @@ class SendView(ContentLeadsOnly, WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = SendForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("The form was not complete. Nothing was sent."))
-            return self.render_to_response(self.get_context_data(form=form))
+        if not form.is_valid():  # a tampered or outdated form
+            messages.error(
+                request,
+                _("The form was not complete. Nothing was sent; check the list and send again."),
+            )
+            return redirect("pe_online:send")
         data = form.cleaned_data
         back = f"{reverse('pe_online:send')}?{_query(data)}"
         if data["last_batch"] != latest_batch_id(data["course"]):
@@ -163,7 +175,13 @@ class SendView(ContentLeadsOnly, WagtailAdminTemplateMixin, TemplateView):
             )
             return redirect(back)
         try:
-            made = start_sending(data["course"], data["since"], data["until"], request.user)
+            made = start_sending(
+                data["course"],
+                data["since"],
+                data["until"],
+                request.user,
+                include_rejected=data["include_rejected"],
+            )
         except AlreadySending:
             messages.warning(
                 request,
@@ -172,8 +190,17 @@ class SendView(ContentLeadsOnly, WagtailAdminTemplateMixin, TemplateView):
                     "of each batch is below."
                 ),
             )
-        except NothingToSend:
-            messages.info(request, _("There is nothing left to send for this period."))
+        except NothingToSend as nothing:
+            if nothing.rejected:
+                messages.info(
+                    request,
+                    _(
+                        "Nothing new to send. Rows rejected before are sent again only when "
+                        "you tick “Also send the rows rejected before”."
+                    ),
+                )
+            else:
+                messages.info(request, _("There is nothing left to send for this period."))
         else:
             rows = sum(batch.rows.count() for batch in made)
             messages.success(
@@ -231,7 +258,7 @@ class BatchesView(ContentLeadsOnly, ReportView):
             "created_at",
             label=_("Created"),
             url_name="pe_online:batch",
-            accessor=lambda batch: timezone.localtime(batch.created_at).strftime("%d-%m-%Y %H:%M"),
+            accessor=lambda batch: _local(batch.created_at),
         ),
         Column("course", label=_("Course"), accessor="course.title"),
         Column("period", label=_("Period"), accessor="period"),
@@ -268,7 +295,7 @@ class BatchView(ContentLeadsOnly, ReportView):
         Column("register", label=_("Register"), accessor="get_register_display"),
         Column("course_id", label=_("Accreditation ID")),
         Column("person_id", label=_("Registration number")),
-        DateColumn("end", label=_("Completed at")),
+        Column("end", label=_("Completed at"), accessor=lambda row: _local(row.end)),
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("message", label=_("Message from PE-online"), accessor="message"),
     ]
@@ -280,9 +307,7 @@ class BatchView(ContentLeadsOnly, ReportView):
         )
 
     def get_page_title(self):
-        return _("Batch of %(when)s") % {
-            "when": timezone.localtime(self.batch.created_at).strftime("%d-%m-%Y %H:%M")
-        }
+        return _("Batch of %(when)s") % {"when": _local(self.batch.created_at)}
 
     def get_index_url(self):
         return reverse("pe_online:batch", args=[self.batch.pk])

@@ -34,7 +34,12 @@ STUCK_AFTER = datetime.timedelta(minutes=5)
 
 
 class NothingToSend(Exception):
-    """Every row of the period is accepted already, or nobody is reported."""
+    """Every row of the period is accepted already, or nobody is reported; ``rejected`` rows
+    rejected before and unchanged wait to be asked for."""
+
+    def __init__(self, rejected: int = 0):
+        super().__init__(rejected)
+        self.rejected = rejected
 
 
 class AlreadySending(Exception):
@@ -50,6 +55,9 @@ class Plan:
     skipped: list[Skipped] = field(default_factory=list)
     accepted: list[Row] = field(default_factory=list)  # accepted before: never sent again
     waiting: list[Row] = field(default_factory=list)  # in a batch that is on its way
+    # Rejected before and unchanged since (same number, same course ID): PE-online would
+    # reject them again, so they go only when asked for (the cause may be fixed there).
+    rejected: list[tuple[Row, PeOnlineRow]] = field(default_factory=list)
 
 
 def release_stuck_batches() -> int:
@@ -65,7 +73,9 @@ def release_stuck_batches() -> int:
     return len(stuck)
 
 
-def plan(course, since: datetime.date, until: datetime.date) -> Plan:
+def plan(course, since: datetime.date, until: datetime.date, include_rejected=False) -> Plan:
+    """What the period would send; rows rejected before and unchanged since are sent only
+    with ``include_rejected``."""
     release_stuck_batches()
     rows, skipped = completions(course, since, until)
     known = {
@@ -74,13 +84,27 @@ def plan(course, since: datetime.date, until: datetime.date) -> Plan:
             accreditation__course=course, status__in=ON_ITS_WAY
         ).values_list("user_id", "accreditation_id", "status")
     }
+    last_rejected = {
+        (outcome.user_id, outcome.accreditation_id): outcome
+        for outcome in PeOnlineRow.objects.filter(
+            accreditation__course=course, status=PeOnlineRow.Status.REJECTED
+        ).order_by("pk")
+    }
     result = Plan(course, since, until, skipped=skipped)
     for row in rows:
-        status = known.get((row.user_id, row.accreditation_pk))
+        key = (row.user_id, row.accreditation_pk)
+        status = known.get(key)
+        rejected = last_rejected.get(key)
         if status == PeOnlineRow.Status.ACCEPTED:
             result.accepted.append(row)
         elif status == PeOnlineRow.Status.WAITING:
             result.waiting.append(row)
+        elif (
+            rejected is not None
+            and (rejected.course_id, rejected.person_id) == (row.course_id, row.person_id)
+            and not include_rejected
+        ):
+            result.rejected.append((row, rejected))
         else:
             result.to_send.append(row)
     return result
@@ -94,11 +118,13 @@ def latest_batch_id(course) -> int:
     ).first() or 0
 
 
-def start_sending(course, since, until, by) -> list[PeOnlineBatch]:
+def start_sending(course, since, until, by, include_rejected=False) -> list[PeOnlineBatch]:
     """Store the period's rows still to send in batches and queue each for sending."""
-    current = plan(course, since, until)
+    current = plan(course, since, until, include_rejected)
     if not current.to_send:
-        raise AlreadySending if current.waiting else NothingToSend
+        if current.waiting:
+            raise AlreadySending
+        raise NothingToSend(len(current.rejected))
     made = []
     try:
         with transaction.atomic():
