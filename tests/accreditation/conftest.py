@@ -64,3 +64,14 @@ def finish(user, course_page):
 
 def give_number(user, register=registers.REGISTERPLEIN, number="123456"):
     return RegisterNumber.objects.create(user=user, register=register, number=number)
+
+
+@pytest.fixture
+def fake_pe_online(settings):
+    """The fake PE-online service on 127.0.0.1, configured as the provider's endpoint."""
+    from tests.accreditation.fake_service import FakePeOnline
+
+    with FakePeOnline() as fake:
+        settings.PE_ONLINE_ENDPOINT = fake.url
+        settings.PE_ONLINE_TIMEOUT = 5
+        yield fake
