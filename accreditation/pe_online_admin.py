@@ -206,13 +206,12 @@ class SendView(ContentLeadsOnly, WagtailAdminTemplateMixin, TemplateView):
             messages.success(
                 request,
                 ngettext(
-                    "%(rows)s row handed to the background task, in %(batches)s batch. The "
-                    "status is below.",
-                    "%(rows)s rows handed to the background task, in %(batches)s batch(es). "
-                    "The status is below.",
+                    "%(rows)s row was handed over to be sent to PE-online. Its status is below.",
+                    "%(rows)s rows were handed over to be sent to PE-online. The status of each "
+                    "batch is below.",
                     rows,
                 )
-                % {"rows": rows, "batches": len(made)},
+                % {"rows": rows},
             )
         return redirect(back)
 
