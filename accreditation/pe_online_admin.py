@@ -335,6 +335,7 @@ class BatchView(ContentLeadsOnly, ReportView):
         context = super().get_context_data(*args, **kwargs)
         context["batch"] = self.batch
         context["problem"] = problem_text(self.batch)
+        context["rejected_rows"] = self.get_queryset().filter(status=PeOnlineRow.Status.REJECTED)
         context["send_again_url"] = f"{reverse('pe_online:send')}?" + urlencode(
             {
                 "course": self.batch.course_id,

@@ -68,7 +68,7 @@ def certificates_menu_item():
 @hooks.register("register_admin_menu_item")
 def pe_online_menu_item():
     return ContentLeadMenuItem(
-        _("Report to PE-online"), reverse("pe_online:send"), icon_name="upload", order=245
+        _("PE-online"), reverse("pe_online:send"), icon_name="upload", order=245
     )
 
 
