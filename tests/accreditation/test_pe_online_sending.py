@@ -12,51 +12,13 @@ from django.test import override_settings
 from django.utils import timezone
 
 from accreditation import registers
-from accreditation.fake_pe_online import UNKNOWN_PERSONS
 from accreditation.models import PeOnlineBatch, PeOnlineRow
 from accreditation.pe_online_sending import (
     AlreadySending,
     NothingToSend,
     plan,
-    start_sending,
 )
-from tests.accreditation.conftest import finish, give_number
-
-KEY = "zeer-geheime-sleutel-8f3a"
-UNKNOWN = sorted(UNKNOWN_PERSONS)[0]
-DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def period():
-    today = timezone.localdate()
-    return today - datetime.timedelta(days=30), today
-
-
-@pytest.fixture
-def completed(learner, volunteer, group, monkeypatch):
-    """Alice: a good Registerplein number and a V&VN number the register does not know;
-    Vera: a Registerplein number. Both completed the course."""
-    monkeypatch.setenv("PE_ONLINE_USER_ID", "7")
-    monkeypatch.setenv("PE_ONLINE_ORG_ID", "19")
-    monkeypatch.setenv("PE_ONLINE_USER_KEY", KEY)
-    give_number(learner, registers.REGISTERPLEIN, "123456")
-    give_number(learner, registers.VVN, UNKNOWN)
-    give_number(volunteer, registers.REGISTERPLEIN, "654321")
-    finish(learner, group.course)
-    finish(volunteer, group.course)
-    return group.course
-
-
-@pytest.fixture
-def send(django_capture_on_commit_callbacks):
-    """Start sending as the admin does: the task is queued when the transaction commits."""
-
-    def start(course, period, user, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return start_sending(course, *period, user, **kwargs)
-
-    return start
+from tests.accreditation.conftest import DUMMY_TASKS, KEY, UNKNOWN
 
 
 def outcomes():
