@@ -199,3 +199,26 @@ def test_a_stuck_batch_is_released(send, completed, period, content_lead, settin
     assert len(plan(completed, *period).to_send) == 3
     batch.refresh_from_db()
     assert (batch.status, batch.problem) == ("failed", "stuck")
+
+
+def test_what_was_reported_is_in_the_avg_export_and_erased_with_the_account(
+    send, client, fake_pe_online, completed, period, learner, content_lead
+):
+    import json
+
+    from django.urls import reverse
+
+    from privacy.personal_data import anonymise_account
+
+    send(completed, period, content_lead)
+    client.force_login(learner)
+    data = json.loads(client.get(reverse("my-data-export")).content)
+    reports = sorted((r["register"], r["number"], r["status"]) for r in data["pe_online_reports"])
+    assert reports == [
+        ("Registerplein", "123456", "accepted"),
+        ("V&VN Kwaliteitsregister", UNKNOWN, "rejected"),
+    ]
+    anonymise_account(learner)
+    assert not PeOnlineRow.objects.filter(user=learner).exists()
+    anonymise_account(content_lead)
+    assert PeOnlineBatch.objects.get().created_by is None
