@@ -147,12 +147,13 @@ class SendView(ContentLeadsOnly, WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         today = timezone.localdate()
-        initial = {"since": today - datetime.timedelta(days=365), "until": today}
         first = reported_courses().first()
-        if first is not None:
-            initial["course"] = first.pk
-        form = PeriodForm({**initial, **request.GET.dict()} if request.GET else initial)
-        return self.render_to_response(self.get_context_data(form=form))
+        if first is None:  # nothing to report yet: an empty form, no errors
+            form = PeriodForm()
+        else:
+            shown = {"course": first.pk, "since": today - datetime.timedelta(days=365)}
+            form = PeriodForm({**shown, "until": today, **request.GET.dict()})
+        return self.render_to_response(self.get_context_data(form=form, no_courses=not first))
 
     def post(self, request, *args, **kwargs):
         form = SendForm(request.POST)

@@ -211,3 +211,45 @@ def test_the_menu_shows_pe_online_to_content_leads_only(client, content_lead, tr
     assert SEND in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(trainer)
     assert SEND not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_without_an_accredited_course_the_page_explains_what_to_do(client, content_lead):
+    client.force_login(content_lead)
+    page = client.get(SEND).content.decode()
+    assert "Nog geen enkele cursus heeft een accreditatie van een register op PE-online" in page
+    assert "Dit veld is verplicht" not in page and "verplicht veld" not in page
+
+
+def test_the_batch_page_costs_the_same_for_more_rows(
+    lead, completed, period, make_user, organisation
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    batch = PeOnlineBatch.objects.create(course=completed, since=period[0], until=period[1])
+    url = reverse("pe_online:batch", args=[batch.pk])
+
+    def add_rows(count, start):
+        for n in range(start, start + count):
+            person = make_user(f"p{n}@example.nl", organisation=organisation)
+            PeOnlineRow.objects.create(
+                batch=batch,
+                position=n,
+                user=person,
+                register="registerplein",
+                course_id="PE-301234",
+                person_id=f"{100000 + n}",
+                end=timezone.now(),
+                status="rejected" if n % 2 else "accepted",
+                error_message="onbekend",
+            )
+
+    add_rows(2, 0)
+    lead.get(url)  # the first admin visit of the day writes its own rows
+    with CaptureQueriesContext(connection) as few:
+        assert lead.get(url).status_code == 200
+    add_rows(10, 2)
+    with CaptureQueriesContext(connection) as more:
+        assert lead.get(url).status_code == 200
+    assert len(more) == len(few)
+    assert len(few) <= 25
