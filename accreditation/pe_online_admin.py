@@ -127,7 +127,7 @@ def connection(credentials: Settings) -> dict:
     endpoint = settings.PE_ONLINE_ENDPOINT
     return {
         "host": urlsplit(endpoint).netloc if endpoint else "",
-        "fake": settings.PE_ONLINE_FAKE,
+        "fake": settings.PE_ONLINE_FAKE and "/dev/pe-online/" in endpoint,
         "has_user": bool(credentials.user_id and credentials.org_id),
         "has_key": bool(credentials.user_key),
     }
@@ -135,6 +135,37 @@ def connection(credentials: Settings) -> dict:
 
 def _query(data) -> str:
     return urlencode({"course": data["course"].pk, "since": data["since"], "until": data["until"]})
+
+
+def _say_how_it_went(request, made: list[PeOnlineBatch]) -> None:
+    """Where the task ran at once (development), say what came of it; else that it is on
+    its way."""
+    batches = list(PeOnlineBatch.objects.filter(pk__in=[b.pk for b in made]))
+    failed = [b for b in batches if b.status == PeOnlineBatch.Status.FAILED]
+    if failed:
+        messages.error(request, problem_text(failed[0]))
+    elif all(b.status == PeOnlineBatch.Status.ANSWERED for b in batches):
+        rejected = any(b.rejected_count for b in batches)
+        (messages.warning if rejected else messages.success)(
+            request,
+            _("PE-online accepted %(accepted)s and rejected %(rejected)s rows.")
+            % {
+                "accepted": sum(b.accepted_count for b in batches),
+                "rejected": sum(b.rejected_count for b in batches),
+            },
+        )
+    else:
+        rows = PeOnlineRow.objects.filter(batch__in=batches).count()
+        messages.success(
+            request,
+            ngettext(
+                "%(rows)s row was handed over to be sent to PE-online. Its status is below.",
+                "%(rows)s rows were handed over to be sent to PE-online. The status of each "
+                "batch is below.",
+                rows,
+            )
+            % {"rows": rows},
+        )
 
 
 class SendView(ContentLeadsOnly, WagtailAdminTemplateMixin, TemplateView):
@@ -203,17 +234,7 @@ class SendView(ContentLeadsOnly, WagtailAdminTemplateMixin, TemplateView):
             else:
                 messages.info(request, _("There is nothing left to send for this period."))
         else:
-            rows = sum(batch.rows.count() for batch in made)
-            messages.success(
-                request,
-                ngettext(
-                    "%(rows)s row was handed over to be sent to PE-online. Its status is below.",
-                    "%(rows)s rows were handed over to be sent to PE-online. The status of each "
-                    "batch is below.",
-                    rows,
-                )
-                % {"rows": rows},
-            )
+            _say_how_it_went(request, made)
         return redirect(back)
 
     def get_context_data(self, form, **kwargs):

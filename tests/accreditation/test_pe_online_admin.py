@@ -87,7 +87,7 @@ def test_sending_shows_each_batch_and_the_rejected_row_explained(
     response = post(lead, completed, period)
     assert response.status_code == 302
     page = lead.get(response["Location"]).content.decode()
-    assert "3 regels staan klaar om naar PE-online te gaan" in page
+    assert "PE-online accepteerde 2 en wees 1 regels af." in page  # the task ran at once
     assert "Beantwoord" in page
     assert "1 regel is eerder door PE-online geaccepteerd" not in page  # two were accepted
     assert "2 regels zijn eerder door PE-online geaccepteerd en gaan niet opnieuw." in page
@@ -116,9 +116,10 @@ def test_a_double_click_sends_once_with_a_clear_message(
 
 @override_settings(TASKS=DUMMY_TASKS)
 def test_a_second_send_while_the_first_is_on_its_way_is_refused(post, lead, completed, period):
-    post(lead, completed, period)
+    first = post(lead, completed, period)
     latest = PeOnlineBatch.objects.get()
-    page = lead.get(SEND, _form(completed, period)).content.decode()
+    page = lead.get(first["Location"]).content.decode()
+    assert "3 regels staan klaar om naar PE-online te gaan." in page
     assert "3 regels zijn onderweg." in page
     response = post(lead, completed, period, last_batch=latest.pk)
     assert PeOnlineBatch.objects.count() == 1
