@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -321,10 +322,11 @@ class BatchView(ContentLeadsOnly, ReportView):
         Column("message", label=_("Message from PE-online"), accessor="message"),
     ]
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.batch = get_object_or_404(
-            PeOnlineBatch.objects.select_related("course", "created_by__profile"), pk=kwargs["pk"]
+    @cached_property
+    def batch(self):  # looked up only after the permission check (no probing of ids)
+        return get_object_or_404(
+            PeOnlineBatch.objects.select_related("course", "created_by__profile"),
+            pk=self.kwargs["pk"],
         )
 
     def get_page_title(self):

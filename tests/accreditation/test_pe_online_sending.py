@@ -222,3 +222,16 @@ def test_what_was_reported_is_in_the_avg_export_and_erased_with_the_account(
     assert not PeOnlineRow.objects.filter(user=learner).exists()
     anonymise_account(content_lead)
     assert PeOnlineBatch.objects.get().created_by is None
+
+
+@override_settings(TASKS=DUMMY_TASKS)
+def test_a_batch_is_sent_once_even_when_its_task_runs_twice(
+    send, fake_pe_online, completed, period, content_lead
+):
+    from accreditation.pe_online_sending import send_batch
+
+    [batch] = send(completed, period, content_lead)
+    assert fake_pe_online.received == []  # queued, not sent: no worker ran yet
+    assert send_batch(batch.pk) == "answered"
+    assert send_batch(batch.pk) == "skipped"
+    assert len(fake_pe_online.received) == 1
