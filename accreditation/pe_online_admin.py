@@ -271,6 +271,7 @@ class SendView(ContentLeadsOnly, WagtailAdminTemplateMixin, TemplateView):
 class BatchesView(ContentLeadsOnly, ReportView):
     """Every batch, newest first."""
 
+    template_name = "accreditation/admin/pe_online_batches.html"
     page_title = _("PE-online batches")
     header_icon = "list-ul"
     index_url_name = "pe_online:batches"
