@@ -87,7 +87,9 @@ def test_sending_shows_each_batch_and_the_rejected_row_explained(
     response = post(lead, completed, period)
     assert response.status_code == 302
     page = lead.get(response["Location"]).content.decode()
-    assert "PE-online accepteerde 2 en wees 1 regels af." in page  # the task ran at once
+    # The test runs the task after the response, as a worker would (development runs it
+    # inside the request: see the next test).
+    assert "3 regels staan klaar om naar PE-online te gaan" in page
     assert "Beantwoord" in page
     assert "1 regel is eerder door PE-online geaccepteerd" not in page  # two were accepted
     assert "2 regels zijn eerder door PE-online geaccepteerd en gaan niet opnieuw." in page
@@ -100,6 +102,32 @@ def test_sending_shows_each_batch_and_the_rejected_row_explained(
     assert "Geaccepteerd" in detail and "Afgewezen" in detail
     listing = lead.get(BATCHES).content.decode()
     assert completed.title in listing and "Beantwoord" in listing
+
+
+def test_where_the_task_ran_at_once_the_message_says_what_came_of_it(
+    send, rf, fake_pe_online, completed, period, content_lead, settings
+):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from accreditation.pe_online_admin import _say_how_it_went
+
+    def said(batches):
+        request = rf.post(SEND)
+        request.session = {}
+        request._messages = FallbackStorage(request)
+        _say_how_it_went(request, batches)
+        return [str(message) for message in get_messages(request)]
+
+    answered = send(completed, period, content_lead)
+    assert said(answered) == ["PE-online accepteerde 2 en wees 1 regels af."]
+    fake_pe_online.mode = "http-500"
+    failed = send(completed, period, content_lead, include_rejected=True)
+    assert said(failed) == [
+        "PE-online antwoordde met een fout (HTTP 500). Er is niets verloren: deze regels staan "
+        "klaar om opnieuw te versturen. PE-online negeert een regel die het al heeft, dus "
+        "opnieuw versturen kan veilig."
+    ]
 
 
 def test_a_double_click_sends_once_with_a_clear_message(
