@@ -1,5 +1,5 @@
-"""The demo course's accreditation, Jeroen's register number and the Hatert group's meetings
-(safe to run again).
+"""The demo course's accreditation, Jeroen's and Linda's register numbers and the Hatert
+group's meetings (safe to run again).
 
 The demo loader calls ``load_accreditation_demo(course)`` after building the course, and
 ``load_meetings_demo(cohort, trainer)`` for the Hatert group and its trainer Karin.
@@ -23,6 +23,10 @@ DEMO_ACCREDITATIONS = [
     (registers.VVN, "PE-DEMO-402"),
 ]
 JEROEN_NUMBERS = [(registers.VVN, "19012345601")]  # a BIG-shaped V&VN number, 11 digits
+# Linda completed the course: a content lead reports her to the fake PE-online, which accepts
+# her Registerplein number and rejects her V&VN number as unknown (fake_pe_online.UNKNOWN_PERSONS).
+LINDA = "linda@demo.kantelwerk.nl"
+LINDA_NUMBERS = [(registers.REGISTERPLEIN, "48213907"), (registers.VVN, "19087654321")]
 
 
 @transaction.atomic
@@ -44,11 +48,13 @@ def load_accreditation_demo(course) -> list[Accreditation]:
             },
         )
         made.append(accreditation)
-    jeroen = get_user_model().objects.filter(email=JEROEN).first()
-    if jeroen is not None:
-        for register, number in JEROEN_NUMBERS:
+    for email, numbers in ((JEROEN, JEROEN_NUMBERS), (LINDA, LINDA_NUMBERS)):
+        person = get_user_model().objects.filter(email=email).first()
+        if person is None:
+            continue
+        for register, number in numbers:
             RegisterNumber.objects.get_or_create(
-                user=jeroen, register=register, defaults={"number": number}
+                user=person, register=register, defaults={"number": number}
             )
     return made
 

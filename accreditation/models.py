@@ -236,3 +236,107 @@ class MeetingAttendance(models.Model):
 
     def __str__(self):
         return f"{self.meeting} · {self.user_id}"
+
+
+class PeOnlineBatch(models.Model):
+    """One call to PE-online's attendance service: at most 100 rows of one course's period,
+    sent in the background (accreditation.pe_online_sending), and what came of it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        ANSWERED = "answered", _("Answered")
+        FAILED = "failed", _("Not sent")
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="pe_online_batches",
+        verbose_name=_("course"),
+    )
+    since = models.DateField(_("completed from"))
+    until = models.DateField(_("completed until"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    started_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    # Why the batch was not sent or not answered (pe_online_client.ServiceProblem codes,
+    # "unreadable" for an answer that is no PE-online summary), worded in the admin.
+    problem = models.CharField(_("problem"), max_length=20, blank=True)
+    problem_detail = models.CharField(_("detail"), max_length=200, blank=True)
+    accepted_count = models.PositiveIntegerField(_("accepted"), default=0)
+    rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
+    # PE-online's errors that name no row of this batch: [{"number", "message"}]
+    messages = models.JSONField(_("messages"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("PE-online batch")
+        verbose_name_plural = _("PE-online batches")
+
+    def __str__(self):
+        return f"{self.course.title} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PeOnlineRow(models.Model):
+    """One person's attendance for one accreditation, as sent in a batch, and its outcome.
+
+    A person and accreditation have at most one row that is waiting or accepted: what is on
+    its way or accepted is never sent again (the database refuses a second one)."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for the answer")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        UNSENT = "unsent", _("Not sent")
+
+    batch = models.ForeignKey(PeOnlineBatch, on_delete=models.CASCADE, related_name="rows")
+    position = models.PositiveSmallIntegerField()  # 0-based, in the order sent
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="pe_online_rows",
+        verbose_name=_("person"),
+    )
+    accreditation = models.ForeignKey(
+        Accreditation,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="pe_online_rows",
+        verbose_name=_("accreditation"),
+    )
+    # As sent: the register, its course ID, the person's register number, the completion.
+    register = models.CharField(_("register"), max_length=20, choices=REGISTER_CHOICES)
+    course_id = models.CharField(_("accreditation ID"), max_length=50)
+    person_id = models.CharField(_("registration number"), max_length=30)
+    end = models.DateTimeField(_("completed at"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WAITING
+    )
+    error_number = models.CharField(_("error number"), max_length=20, blank=True)
+    error_message = models.TextField(_("message from PE-online"), blank=True)
+
+    class Meta:
+        ordering = ["batch", "position"]
+        verbose_name = _("PE-online row")
+        verbose_name_plural = _("PE-online rows")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "accreditation"],
+                condition=models.Q(status__in=["waiting", "accepted"]),
+                name="pe_online_one_row_on_its_way_or_accepted",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.course_id} · {self.person_id} · {self.status}"

@@ -37,6 +37,11 @@ class Row:
     course_id: str
     person_id: str
     end: datetime
+    # Who and which accreditation, for storing the outcome (pe_online_sending); not sent.
+    name: str = ""
+    register: str = ""
+    user_id: int | None = None
+    accreditation_pk: int | None = None
 
     @property
     def is_pe_course(self) -> bool:
@@ -47,7 +52,7 @@ class Row:
 class Skipped:
     name: str
     register: str
-    reason: str  # "no-number", "outside-period"
+    reason: str  # "no-number", "invalid-number", "outside-period", "not-complete", "revoked"
 
 
 @dataclass(frozen=True)
@@ -70,9 +75,10 @@ class Settings:
         return f"Settings(user_id={self.user_id!r}, org_id={self.org_id!r}, user_key=…)"
 
 
-def completions(course, since: date) -> tuple[list[Row], list[Skipped]]:
-    """Rows for everyone who completed ``course`` on or after ``since``, per accreditation on
-    PE-online that was valid that day; and who was left out, and why."""
+def completions(course, since: date, until: date | None = None) -> tuple[list[Row], list[Skipped]]:
+    """Rows for everyone who completed ``course`` from ``since`` up to and including
+    ``until``, per accreditation on PE-online that was valid that day; and who was left out,
+    and why (a learner who started but has not completed is listed once, without register)."""
     accreditations = list(
         Accreditation.objects.filter(course=course, register__in=PE_ONLINE_REGISTERS)
     )
@@ -94,20 +100,37 @@ def completions(course, since: date) -> tuple[list[Row], list[Skipped]]:
     for number in RegisterNumber.objects.filter(user__in=people):
         numbers.setdefault(number.user_id, {})[number.register] = number.number
     for person in people.order_by("pk"):
-        if person.pk in revoked or not is_completed(person, course):
+        name = person.profile.display_name
+        if not is_completed(person, course):
+            skipped.append(Skipped(name, "", "not-complete"))
             continue
         end = timezone.localtime(completed_at(person, course))
-        if end.date() < since:
+        if end.date() < since or (until is not None and end.date() > until):
+            continue
+        if person.pk in revoked:
+            skipped.append(Skipped(name, "", "revoked"))
             continue
         for accreditation in accreditations:
             number = numbers.get(person.pk, {}).get(accreditation.register)
-            name = person.profile.display_name
+            register = accreditation.display_register
             if not number:
-                skipped.append(Skipped(name, accreditation.display_register, "no-number"))
+                skipped.append(Skipped(name, register, "no-number"))
+            elif not registers.check_number(accreditation.register, number).ok:
+                skipped.append(Skipped(name, register, "invalid-number"))
             elif not accreditation.is_valid_on(end.date()):
-                skipped.append(Skipped(name, accreditation.display_register, "outside-period"))
+                skipped.append(Skipped(name, register, "outside-period"))
             else:
-                rows.append(Row(accreditation.accreditation_id, number, end))
+                rows.append(
+                    Row(
+                        accreditation.accreditation_id,
+                        number,
+                        end,
+                        name=name,
+                        register=accreditation.register,
+                        user_id=person.pk,
+                        accreditation_pk=accreditation.pk,
+                    )
+                )
     return rows, skipped
 
 

@@ -1,7 +1,7 @@
 """What accreditation holds about a person, for the AVG export and deletion (privacy app)."""
 
 from . import registers
-from .models import Certificate, MeetingAttendance, RegisterNumber
+from .models import Certificate, MeetingAttendance, PeOnlineBatch, PeOnlineRow, RegisterNumber
 
 
 def export(user) -> dict:
@@ -41,14 +41,35 @@ def export(user) -> dict:
             {"code": c.code, "at": c.revoked_at.isoformat(), "reason": c.revoke_reason}
             for c in Certificate.objects.filter(revoked_by=user)
         ],
+        # What was reported about the person to PE-online, and what came of it.
+        "pe_online_reports": [
+            {
+                "register": registers.NAMES.get(r.register, r.register),
+                "accreditation_id": r.course_id,
+                "number": r.person_id,
+                "completed_at": r.end.isoformat(),
+                "sent_at": r.batch.created_at.isoformat(),
+                "status": r.status,
+                "message": r.error_message,
+            }
+            for r in PeOnlineRow.objects.filter(user=user).select_related("batch")
+        ],
+        "pe_online_batches_sent": [
+            {"course": b.course.title, "at": b.created_at.isoformat(), "status": b.status}
+            for b in PeOnlineBatch.objects.filter(created_by=user).select_related("course")
+        ],
     }
 
 
 def erase(user) -> None:
     """Numbers and certificates go: a deleted person's certificate then verifies as unknown.
     Revocations made by a deleted staff member stay, without their name; so does the
-    attendance they took. Their own attendance at meetings goes."""
+    attendance they took, and the batches they sent to PE-online. Their own attendance at
+    meetings goes, and what was reported about them to PE-online (the register keeps its own
+    record; a deleted account is never reported again)."""
     RegisterNumber.objects.filter(user=user).delete()
+    PeOnlineRow.objects.filter(user=user).delete()
+    PeOnlineBatch.objects.filter(created_by=user).update(created_by=None)
     Certificate.objects.filter(user=user).delete()
     Certificate.objects.filter(revoked_by=user).update(revoked_by=None)
     MeetingAttendance.objects.filter(user=user).delete()

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,6 +13,7 @@ from courses import hooks as course_hooks
 from people import roles
 from people.hooks import ERASE_PERSONAL_DATA, PERSONAL_DATA
 
+from . import pe_online_admin
 from .models import Accreditation, Meeting
 from .personal_data import erase, export
 
@@ -62,6 +63,23 @@ def certificates_menu_item():
     return ContentLeadMenuItem(
         _("Certificates"), reverse("certificate-overview"), icon_name="doc-full", order=240
     )
+
+
+@hooks.register("register_admin_menu_item")
+def pe_online_menu_item():
+    return ContentLeadMenuItem(
+        _("PE-online"), reverse("pe_online:send"), icon_name="upload", order=245
+    )
+
+
+@hooks.register("register_admin_urls")
+def pe_online_admin_urls():
+    urls = [
+        path("", pe_online_admin.SendView.as_view(), name="send"),
+        path("verzendingen/", pe_online_admin.BatchesView.as_view(), name="batches"),
+        path("verzendingen/<int:pk>/", pe_online_admin.BatchView.as_view(), name="batch"),
+    ]
+    return [path("pe-online/", include((urls, "pe_online"), namespace="pe_online"))]
 
 
 hooks.register(PERSONAL_DATA, export)

@@ -62,6 +62,8 @@ EXPORTED = {
     "accreditation.Certificate.revoked_by": "certificates_revoked",
     "accreditation.MeetingAttendance.user": "meetings_attended",
     "accreditation.MeetingAttendance.marked_by": "attendance_marked",
+    "accreditation.PeOnlineRow.user": "pe_online_reports",
+    "accreditation.PeOnlineBatch.created_by": "pe_online_batches_sent",
     "wagtailcore.Revision.user": "revisions",
     "wagtailcore.ModelLogEntry.user": "log_entries",
     "wagtailcore.PageLogEntry.user": "log_entries",

@@ -40,6 +40,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+if settings.DEBUG and settings.PE_ONLINE_FAKE:
+    # `make run` reports to a fake PE-online on this same server (settings/dev.py).
+    urlpatterns.insert(0, path("dev/pe-online/", include("accreditation.dev_urls")))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

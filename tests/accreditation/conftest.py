@@ -7,7 +7,9 @@ import pytest
 from django.utils import timezone
 
 from accreditation import registers
+from accreditation.fake_pe_online import UNKNOWN_PERSONS
 from accreditation.models import Accreditation, RegisterNumber
+from accreditation.pe_online_sending import start_sending
 from courses.completion import mark_lesson_done
 from courses.models import Cohort, LessonPage
 from people import roles
@@ -64,3 +66,52 @@ def finish(user, course_page):
 
 def give_number(user, register=registers.REGISTERPLEIN, number="123456"):
     return RegisterNumber.objects.create(user=user, register=register, number=number)
+
+
+@pytest.fixture
+def fake_pe_online(settings):
+    """The fake PE-online service on 127.0.0.1, configured as the provider's endpoint."""
+    from tests.accreditation.fake_service import FakePeOnline
+
+    with FakePeOnline() as fake:
+        settings.PE_ONLINE_ENDPOINT = fake.url
+        settings.PE_ONLINE_TIMEOUT = 5
+        yield fake
+
+
+# Sending to PE-online (test_pe_online_sending.py, test_pe_online_admin.py)
+KEY = "zeer-geheime-sleutel-8f3a"
+UNKNOWN = sorted(UNKNOWN_PERSONS)[0]  # a number the fake register does not know
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+@pytest.fixture
+def period():
+    today = timezone.localdate()
+    return today - datetime.timedelta(days=30), today
+
+
+@pytest.fixture
+def completed(learner, volunteer, group, monkeypatch):
+    """Alice: a good Registerplein number and a V&VN number the register does not know;
+    Vera: a Registerplein number. Both completed the course."""
+    monkeypatch.setenv("PE_ONLINE_USER_ID", "7")
+    monkeypatch.setenv("PE_ONLINE_ORG_ID", "19")
+    monkeypatch.setenv("PE_ONLINE_USER_KEY", KEY)
+    give_number(learner, registers.REGISTERPLEIN, "123456")
+    give_number(learner, registers.VVN, UNKNOWN)
+    give_number(volunteer, registers.REGISTERPLEIN, "654321")
+    finish(learner, group.course)
+    finish(volunteer, group.course)
+    return group.course
+
+
+@pytest.fixture
+def send(django_capture_on_commit_callbacks):
+    """Start sending as the admin does: the task is queued when the transaction commits."""
+
+    def start(page, period, user, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return start_sending(page, *period, user, **kwargs)
+
+    return start

@@ -286,6 +286,33 @@ def _accreditation(world):
     return accreditation
 
 
+def _pe_online_batch(world):
+    """A batch of side A's course, with a rejected row of side A's learner: content leads
+    only (accreditation/pe_online_admin.py)."""
+    from accreditation.models import PeOnlineBatch, PeOnlineRow
+
+    batch = PeOnlineBatch.objects.filter(course=world.course).first()
+    if batch is None:
+        batch = PeOnlineBatch.objects.create(
+            course=world.course, since="2026-01-01", until="2026-12-31", status="answered"
+        )
+        PeOnlineRow.objects.create(
+            batch=batch,
+            position=0,
+            user=world.learner,
+            accreditation=_accreditation(world),
+            register="registerplein",
+            course_id="PE-1",
+            person_id="123456",
+            end="2026-06-01T12:00:00+02:00",
+            status="rejected",
+            error_message=SECRET_NAME,
+        )
+    return batch
+
+
+ARGUMENTS["pe_online:batch"] = lambda w: {"pk": _pe_online_batch(w.base).pk}
+
 VIEWSET_OBJECTS = {
     "wagtailsnippets_scenarios_principle": lambda w: w.principle,
     "organisations": lambda w: w.base.team.organisation,
@@ -426,6 +453,7 @@ def test_staff_are_refused_what_they_do_not_own_or_train(client, admin_world, pe
     client.force_login(admin_world.personas[persona])
     _membership_request(admin_world.base)  # exists before the snapshot, like every object
     _accreditation(admin_world.base)
+    _pe_online_batch(admin_world.base)
     before = snapshot()
     problems = []
     for name in sorted(ARGUMENTS):

@@ -16,7 +16,10 @@ from ...pe_online import Settings, batches, completions, entry_xml
 
 REASONS = {
     "no-number": "geen registratienummer",
+    "invalid-number": "ongeldig registratienummer",
     "outside-period": "afgerond buiten de accreditatieperiode",
+    "not-complete": "nog niet afgerond",
+    "revoked": "certificaat ingetrokken",
 }
 
 
@@ -54,11 +57,10 @@ class Command(BaseCommand):
         for path in written:
             self.stdout.write(f"  {path}")
         for item in skipped:
-            self.stdout.write(
-                self.style.WARNING(
-                    f"Niet opgenomen: {item.name} voor {item.register}: {REASONS[item.reason]}."
-                )
-            )
+            register = f" voor {item.register}" if item.register else ""
+            reason = REASONS[item.reason]
+            line = f"Niet opgenomen: {item.name}{register}: {reason}."
+            self.stdout.write(self.style.WARNING(line))
         if not settings.user_key:
             self.stdout.write(
                 self.style.WARNING(

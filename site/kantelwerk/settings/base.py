@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -275,6 +277,19 @@ CSP_PREVIEW = CSP_SITE.replace("frame-ancestors 'none'", "frame-ancestors 'self'
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Background tasks (django-tasks): in the database, run by ``manage.py db_worker`` beside the
+# app servers; development and the tests run them at once (settings/dev.py, settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# PE-online's attendance service (accreditation/pe_online_sending.py). The endpoint is the
+# provider's: Xaurum's acceptance host while the contract is in test mode, later the live one.
+# The credentials (PE_ONLINE_USER_ID, PE_ONLINE_USER_KEY, PE_ONLINE_ORG_ID, PE_ONLINE_EMAIL) are
+# read from the environment when a batch is sent, never stored in settings or shown.
+PE_ONLINE_ENDPOINT = env_str("PE_ONLINE_ENDPOINT", "")
+PE_ONLINE_TIMEOUT = float(env_str("PE_ONLINE_TIMEOUT", "30"))  # seconds for one answer
+# Development only: serve a fake PE-online service at /dev/pe-online/ (settings/dev.py).
+PE_ONLINE_FAKE = False
 
 # At most this many scenario steps per attempt in this many seconds (see scenarios.playing).
 SCENARIO_STEP_LIMIT = (20, 10)

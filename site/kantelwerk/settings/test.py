@@ -21,3 +21,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     }
 else:
     DATABASES["default"]["TEST"] = {"NAME": f"test_kantelwerk_{os.getpid()}"}  # noqa: F405
+
+# Tasks run at once; tests that need the database backend and its worker set it themselves.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
