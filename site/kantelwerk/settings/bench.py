@@ -57,6 +57,18 @@ if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
     # A bench run against a shared Redis never reads or clears anyone else's keys.
     CACHES["default"]["KEY_PREFIX"] = os.environ.get("BENCH_CACHE_PREFIX", "kantelwerk-bench")  # noqa: F405
 
+if os.environ.get("BENCH_COLD_SERVER"):
+    # The bench's cold rows: the fragment cache (Django's "template_fragments" alias, see
+    # scenarios/revision_cache.py) becomes a copy of the configured cache that never hits, so
+    # every fragment is rendered and written as on the first request after a publish.
+    # Sessions, rate limits and the rest keep the real cache.
+    from kantelwerk.bench_cache import COLD  # noqa: E402
+
+    CACHES["template_fragments"] = {  # noqa: F405
+        **CACHES["default"],  # noqa: F405
+        "BACKEND": COLD[CACHES["default"]["BACKEND"]],  # noqa: F405
+    }
+
 if os.environ.get("BENCH_BUILD") and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # Building the throw-away database (migrate, demo, load data) need not survive a power
     # cut; the server itself runs with production's SQLite options.
