@@ -13,6 +13,7 @@ Environment (all optional):
   BENCH_QUICK=1        quick look: small data, short runs
   BENCH_DB             sqlite (default) or postgres
   BENCH_PG_URL         server for BENCH_DB=postgres (default postgres://postgres@127.0.0.1:5432)
+  BENCH_PG_NAME        database name for BENCH_DB=postgres (default kantelwerk_bench)
   BENCH_SCALE=1        the scaling run instead of the table
   BENCH_LEARNERS, BENCH_ATTEMPTS   load data size (default 5000 and 10; quick 300 and 3)
   BENCH_DURATION, BENCH_WARMUP     seconds per endpoint (default 20 and 3; quick 4 and 1)
@@ -53,9 +54,10 @@ BENCH = ROOT / "bench"
 WRK_DIR = BENCH / "wrk"
 RESULTS = BENCH / "results"
 PY = sys.executable
-PG_DB = "kantelwerk_bench"
-PG_TEMPLATE = "kantelwerk_bench_base"
-PG_CACHE_PREFIX = "kantelwerk_bench_m_"
+# BENCH_PG_NAME: another name, so two runs on one server never drop each other's databases.
+PG_DB = os.environ.get("BENCH_PG_NAME", "kantelwerk_bench")
+PG_TEMPLATE = f"{PG_DB}_base"
+PG_CACHE_PREFIX = f"{PG_DB}_m_"
 UNAVAILABLE = "Unknown command"
 
 

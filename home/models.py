@@ -28,6 +28,19 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """A lesson URL (overview/course/lesson/) in one query instead of walking the tree.
+
+        courses/routing.py explains why access is unchanged; anything else routes as usual.
+        """
+        if len(path_components) == 3:
+            from courses.routing import lesson_route
+
+            found = lesson_route(self, request, path_components)
+            if found is not None:
+                return found
+        return super().route(request, path_components)
+
     def _in_language(self, field: str) -> str:
         if get_language() == "en":
             return getattr(self, f"{field}_en") or getattr(self, field)

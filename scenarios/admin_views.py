@@ -26,8 +26,10 @@ from .graph import scenario_from_page
 from .map_words import map_words
 from .models import Principle, ScenarioIndexPage, ScenarioPage
 from .preview import render_preview
+from .principle_cache import principles_stamp
 from .problem_messages import message, problem_rows
 from .qualities import Quality
+from .revision_cache import cached_html
 from .story_map import render_map
 
 MAX_PROBLEMS_SHOWN = 100
@@ -96,7 +98,7 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
         lock = self.page.get_lock()
         context.update(
             page=self.page,
-            svg=render_map(scenario, problems, message),
+            svg=self.story_map_svg(scenario, problems),
             problems=problem_rows(problems, ""),
             step_count=len(scenario.nodes),
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
@@ -127,6 +129,16 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
             map_text=map_words(),
         )
         return context
+
+    def story_map_svg(self, scenario, problems):
+        """The picture of the last saved version (its layout is the costly part), kept per
+        revision: saving a draft makes a new one. The problems on it are checked against the
+        principles, so their stamp is part of the key."""
+        page = self.page
+        if page.latest_revision_id is None:
+            return render_map(scenario, problems, message)
+        parts = [page.latest_revision_id, page.latest_revision_created_at, principles_stamp()]
+        return cached_html("story-map", parts, lambda: render_map(scenario, problems, message))
 
 
 def _posted_document(request):

@@ -5,6 +5,8 @@ profiles) and trainers edit them rarely. Saving or deleting one clears the cache
 cache is per process (no Redis), other processes see an edit within ``SECONDS``.
 """
 
+import hashlib
+
 from django.core.cache import cache
 from django.db import transaction
 
@@ -25,6 +27,18 @@ def principles_by_pk() -> dict[int, Principle]:
 
 def principles_by_slug() -> dict[str, Principle]:
     return {principle.slug: principle for principle in all_principles()}
+
+
+def principles_stamp() -> str:
+    """A digest of every principle as shown: part of the key of cached fragments that show
+    principles (scenarios/revision_cache.py), so an edit shows at once."""
+    fields = ("pk", "slug", "name", "short_label", "description", "order")
+    fields += ("name_en", "short_label_en", "description_en")
+    text = "\x1e".join(
+        "\x1f".join(str(getattr(principle, field)) for field in fields)
+        for principle in all_principles()
+    )
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
 def _load() -> list[Principle]:

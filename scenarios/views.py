@@ -8,10 +8,12 @@ from django.views.decorators.http import require_POST
 
 from . import playing
 from .access import get_attempt_for_player, get_attempt_for_viewer, may_play
+from .engine import SCORING_VERSION
 from .graph import scenario_for_revision
 from .hooks import result_panels
 from .models import Attempt, ScenarioPage
 from .results import attempt_result, desired_route, radar_svg, with_previous
+from .revision_cache import revision_stamp
 
 
 def _playable_page(user, page_pk: int) -> ScenarioPage:
@@ -75,13 +77,18 @@ def _take_step(request, pk: int):
 def _render_step(request, attempt: Attempt, error: str = "", status: int = 200):
     scenario = scenario_for_revision(attempt.revision)
     node = scenario.node(attempt.current_node)
+    choices = attempt.shown_choices(node)
     context = {
         "attempt": attempt,
         "scenario": scenario,
         "node": node,
-        "choices": attempt.shown_choices(node),
+        "choices": choices,
         "earlier": attempt.last_exchange(scenario) if attempt.step else None,
         "error": error,
+        # The node's texts and buttons are kept per revision (scenarios/revision_cache.py);
+        # the order of the buttons is this attempt's own, so it is part of the key.
+        "revision_stamp": revision_stamp(attempt.revision),
+        "choice_order": ",".join(choice.key for choice in choices),
     }
     return render(request, "scenarios/attempt_step.html", context, status=status)
 
@@ -125,6 +132,10 @@ def result(request, pk: int):
         "previous": previous,
         "is_player": attempt.user_id == request.user.pk,
         "panels": result_panels(request, attempt),
+        # The route and desired-route sections are kept per revision and finished attempt
+        # (scenarios/revision_cache.py): neither changes once the attempt is over.
+        "revision_stamp": revision_stamp(attempt.revision),
+        "scoring_version": SCORING_VERSION,
     }
     return render(request, "scenarios/attempt_result.html", context)
 

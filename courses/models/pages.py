@@ -23,26 +23,15 @@ class CourseIndexPage(Page):
         verbose_name = _("course overview")
 
     def route(self, request, path_components):
-        """Find a lesson (course/lesson/) with one query instead of two per level.
-
-        The query fetches all the course's lessons with the visitor's done marks: the lesson
-        page shows "lesson 2 of 6" and links the next one, so it needs them anyway.
-        """
-        from ..progress import live_lessons
+        """A lesson (course/lesson/) in one query (courses/routing.py); the rest as Wagtail does."""
+        from ..routing import lesson_route
 
         if path_components and not self.live:  # a draft overview hides every course below it
             raise Http404
         if len(path_components) == 2:
-            course_url = f"{self.url_path}{path_components[0]}/"
-            lessons = list(
-                live_lessons(request.user)
-                .filter(url_path__startswith=course_url, depth=self.depth + 2)
-                .order_by("path")
-            )
-            lesson = next((each for each in lessons if each.slug == path_components[1]), None)
-            if lesson is not None:
-                lesson.course_lessons = lessons
-                return lesson.route(request, [])
+            found = lesson_route(self, request, path_components)
+            if found is not None:
+                return found
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -152,6 +141,8 @@ class LessonPage(Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from scenarios.principle_cache import principles_stamp
+
         from ..access import course_for_viewer
         from ..progress import lessons_of, progress_of, scenario_ids_in, scenarios_with_state
 
@@ -166,6 +157,7 @@ class LessonPage(Page):
         wanted.update(pk for lesson in lessons or [] for pk in scenario_ids_in(lesson))
         scenarios = scenarios_with_state(user, wanted)
         context["body_parts"] = body_parts(self, scenarios)
+        context["principles_stamp"] = principles_stamp()  # callouts show principles
         if course is None:  # a preview of a lesson not yet in place
             return context
         progress = progress_of(course, lessons)
@@ -182,20 +174,51 @@ class LessonPage(Page):
         return context
 
 
+# Blocks that show something of the learner's own, rendered on every request; every other
+# block looks the same to every reader of the revision and is cached with it.
+PER_LEARNER_BLOCKS = {"scenario", "reflection"}
+
+
 @dataclass(frozen=True)
 class BodyPart:
-    """One block of a lesson's body: a Wagtail block, or a scenario with its page at hand."""
+    """One part of a lesson's body, in order:
 
+    - ``shared``: the indexes of a run of blocks every reader sees alike (text, images,
+      quotes, principle callouts); the template keeps their HTML per published revision;
+    - ``scenario``: a scenario block with its page and the learner's state at hand;
+    - ``block``: a block of the learner's own (a reflection prompt), rendered each time.
+    """
+
+    lesson: object = None
+    index: int = 0
+    shared: tuple[int, ...] = ()
     block: object = None
     scenario: object = None
     value: dict | None = None
 
+    @property
+    def blocks(self) -> list:
+        """The shared blocks themselves: only needed when their HTML is not cached."""
+        return [self.lesson.body[index] for index in self.shared]
+
 
 def body_parts(lesson: LessonPage, scenarios: dict) -> list[BodyPart]:
-    """The lesson's blocks in order. Scenario blocks take their page from ``scenarios``
-    (fetched with the learner's state) instead of a query of their own."""
-    parts = []
+    """The lesson's parts in order. Scenario blocks take their page from ``scenarios``
+    (fetched with the learner's state) instead of a query of their own; runs of shared
+    blocks become one part, so a cached lesson body is one cache read per run."""
+    parts: list[BodyPart] = []
+    run: list[int] = []
+
+    def close_run():
+        if run:
+            parts.append(BodyPart(lesson=lesson, index=run[0], shared=tuple(run)))
+            run.clear()
+
     for index, raw in enumerate(lesson.body.raw_data):
+        if raw["type"] not in PER_LEARNER_BLOCKS:
+            run.append(index)
+            continue
+        close_run()
         if raw["type"] == "scenario":
             value = raw.get("value") or {}
             page = scenarios.get(int(value["scenario"])) if value.get("scenario") else None
@@ -203,4 +226,5 @@ def body_parts(lesson: LessonPage, scenarios: dict) -> list[BodyPart]:
                 parts.append(BodyPart(scenario=page, value=value))
         else:
             parts.append(BodyPart(block=lesson.body[index]))
+    close_run()
     return parts
