@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, FloatField, OuterRef, QuerySet, Subquery, When
-from django.db.models.functions import Cast, Coalesce, Greatest
+from django.db.models import Case, F, FloatField, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -117,13 +117,32 @@ def filtered_members(members: QuerySet, filters: OverviewFilters) -> QuerySet:
     return members
 
 
-def _completion_figures(filters: OverviewFilters) -> dict:
-    """Lessons in the member's courses, lessons they did, and the share (None: no lessons)."""
+def _lesson_counts(filters: OverviewFilters) -> tuple:
+    """Lessons in the member's courses and the lessons they did (two subqueries)."""
     member = OuterRef("pk")
     paths = enrolled_course_paths(OuterRef(OuterRef("pk")), filters.course_id)
+    total = count_of(lessons_with_course_path().filter(course_path__in=paths))
+    done = count_of(lessons_done().filter(user=member, course_path__in=paths))
+    return total, done
+
+
+def _completion_only(filters: OverviewFilters) -> dict:
+    """The share of lessons done (None: no lessons), for sorting the whole organisation.
+
+    The same figure as ``_completion_figures``, written so that each subquery appears once:
+    there the total appears twice (in the test and as the divisor), and the database works
+    out every subquery again for each of up to 20,000 members.
+    """
+    total, done = _lesson_counts(filters)
+    return {"completion": Cast(done, FloatField()) / NullIf(Cast(total, FloatField()), Value(0.0))}
+
+
+def _completion_figures(filters: OverviewFilters) -> dict:
+    """Lessons in the member's courses, lessons they did, and the share (None: no lessons)."""
+    total, done = _lesson_counts(filters)
     return {
-        "lessons_total": count_of(lessons_with_course_path().filter(course_path__in=paths)),
-        "lessons_done": count_of(lessons_done().filter(user=member, course_path__in=paths)),
+        "lessons_total": total,
+        "lessons_done": done,
         "completion": Case(
             When(
                 lessons_total__gt=0,
@@ -178,7 +197,7 @@ def sorted_member_pks(members: QuerySet, filters: OverviewFilters) -> QuerySet:
     """
     members = filtered_members(members, filters)
     if filters.sort == "completion":
-        members = members.annotate(**_completion_figures(filters))
+        members = members.annotate(**_completion_only(filters))
     elif filters.sort == "activity":
         members = members.annotate(**_activity_figures())
     return members.order_by(*_ordering(filters)).values_list("pk", flat=True)

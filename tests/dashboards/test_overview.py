@@ -184,3 +184,23 @@ def test_reading_the_pages_in_turn_gives_the_whole_sorted_list(
     lines = export.content.decode("utf-8-sig").splitlines()[1:]
     assert len(shown) == len(lines) == 70
     assert [name for name, _ in shown] == [line.split(";")[0] for line in lines]
+
+
+def test_the_completion_sort_uses_the_figure_the_rows_show(
+    cohort, learner, volunteer, lessons, make_user, organisation, team
+):
+    """The sort works out completion in a cheaper way than the rows; both must agree,
+    including "no lessons" (None) for a member in no learning group."""
+    from django.contrib.auth import get_user_model
+
+    from dashboards.overview import OverviewFilters, _completion_figures, _completion_only
+
+    loner = make_user("loner@example.nl", organisation=organisation)
+    cohort.participants.add(learner, volunteer)
+    LessonProgress.objects.create(user=learner, lesson=lessons[0])
+    members = get_user_model().objects.filter(pk__in=[learner.pk, volunteer.pk, loner.pk])
+    filters = OverviewFilters(sort="completion")
+    shown = dict(members.annotate(**_completion_figures(filters)).values_list("pk", "completion"))
+    sort = dict(members.annotate(**_completion_only(filters)).values_list("pk", "completion"))
+    assert shown == {learner.pk: 0.25, volunteer.pk: 0.0, loner.pk: None}
+    assert sort == shown
