@@ -105,7 +105,8 @@ def test_the_story_map_shows_a_newly_saved_draft(client, admin_user, library):
 
     def picture() -> str:  # the map's drawing (kept per revision), not the editor's data
         html = client.get(url).content.decode()
-        return html[html.index("<svg") : html.index("</svg>")]
+        start = html.index('<svg xmlns="http://www.w3.org/2000/svg" viewBox=')
+        return html[start : html.index("</svg>", start)]
 
     assert "Ik red me niet meer." in picture()
 
