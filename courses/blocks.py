@@ -2,8 +2,10 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -100,6 +102,81 @@ class ReflectionPromptBlock(blocks.StructBlock):
         return context
 
 
+class TestAnswerBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("answer"), max_length=500)
+    correct = blocks.BooleanBlock(required=False, label=_("correct"))
+
+    class Meta:
+        icon = "tick"
+        label = _("answer")
+
+
+class TestQuestionBlock(blocks.StructBlock):
+    question = blocks.TextBlock(label=_("question"))
+    answers = blocks.ListBlock(TestAnswerBlock(), min_num=2, label=_("answers"))
+
+    class Meta:
+        icon = "help"
+        label = _("question")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not any(answer.get("correct") for answer in value.get("answers") or []):
+            raise StructBlockValidationError(
+                non_block_errors=[ValidationError(_("Mark at least one answer as correct."))]
+            )
+        return value
+
+
+class ClosingTestBlock(blocks.StructBlock):
+    """The closing test (afsluitende toets): knowledge questions with right and wrong answers.
+
+    Its lesson is done only when the learner passes it (courses.completion). Rendered by the
+    lesson page with the learner's attempts (closing_test.reading).
+    """
+
+    introduction = blocks.TextBlock(required=False, label=_("introduction"))
+    questions = blocks.ListBlock(TestQuestionBlock(), min_num=1, label=_("questions"))
+    questions_per_attempt = blocks.IntegerBlock(
+        required=False,
+        min_value=1,
+        label=_("questions per attempt"),
+        help_text=_("Each attempt draws this many questions, in an order of its own. Empty: all."),
+    )
+    pass_mark = blocks.IntegerBlock(
+        default=70,
+        min_value=1,
+        max_value=100,
+        label=_("pass mark (percent right)"),
+    )
+    attempts_allowed = blocks.IntegerBlock(
+        default=3, min_value=1, max_value=20, label=_("attempts allowed")
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("closing test")
+        template = "courses/blocks/closing_test.html"
+
+    def get_context(self, value, parent_context=None):
+        """The test with the learner's attempts (one query); none in a preview."""
+        from .closing_test.attempts import state_of
+        from .closing_test.reading import test_from_value
+
+        context = super().get_context(value, parent_context=parent_context)
+        parent_context = parent_context or {}
+        request = parent_context.get("request")
+        lesson = parent_context.get("page")
+        test = test_from_value(value)
+        context["test"] = test
+        context["lesson"] = lesson
+        user = getattr(request, "user", None)
+        in_place = lesson is not None and getattr(lesson, "pk", None) and lesson.live
+        if user is not None and user.is_authenticated and in_place:
+            context["state"] = state_of(user, lesson, test)
+        return context
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
@@ -112,3 +189,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     principle = PrincipleCalloutBlock(label=_("principle callout"))
     scenario = ScenarioBlock()
     reflection = ReflectionPromptBlock(label=_("reflection prompt"))
+    closing_test = ClosingTestBlock()
+
+    class Meta:
+        block_counts = {"closing_test": {"max_num": 1}}

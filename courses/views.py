@@ -19,7 +19,7 @@ from scenarios.radar import render_radar
 from . import joining
 from .access import find_membership, get_cohort_for_trainer, get_lesson_for_user, get_membership
 from .cohorts import role_mix
-from .completion import mark_lesson_done
+from .completion import ClosingTestNotPassed, mark_lesson_done
 from .conversations import next_conversations
 from .hooks import COHORT_PANEL, MY_LEARNING_PANEL, panels
 from .models import Cohort
@@ -31,7 +31,11 @@ from .welcome import is_newcomer
 @require_POST
 def lesson_done(request, pk: int):
     lesson = get_lesson_for_user(request.user, pk)
-    mark_lesson_done(request.user, lesson)
+    try:
+        mark_lesson_done(request.user, lesson)
+    except ClosingTestNotPassed:
+        messages.error(request, _("This lesson is done when you have passed its test."))
+        return redirect(lesson.url)
     messages.success(request, _("Lesson marked as done."))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):

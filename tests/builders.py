@@ -194,6 +194,39 @@ def reflection_block(prompt: str) -> tuple[str, dict]:
     return ("reflection", {"prompt": prompt})
 
 
+QUESTIONS = [
+    ("Wie zoekt eerst naar een oplossing?", [("De inwoner zelf", True), ("De gemeente", False)]),
+    ("Wat hoort bij de kanteling?", [("Vraag achter de vraag", True), ("Meteen regelen", False)]),
+    (
+        "Welke twee horen bij het keukentafelgesprek?",
+        [("Luisteren", True), ("Het netwerk betrekken", True), ("Een formulier invullen", False)],
+    ),
+    ("Wat komt eerst?", [("De relatie", True), ("Het probleem", False), ("De regels", False)]),
+]
+
+
+def closing_test_block(
+    questions=None, *, pass_mark: int = 75, attempts: int = 2, draw: int | None = None
+) -> tuple[str, dict]:
+    """A closing test; ``questions`` is a list of (question, [(answer, correct), …])."""
+    return (
+        "closing_test",
+        {
+            "introduction": "Laat zien wat je weet.",
+            "questions": [
+                {
+                    "question": text,
+                    "answers": [{"text": a, "correct": ok} for a, ok in answers],
+                }
+                for text, answers in (QUESTIONS if questions is None else questions)
+            ],
+            "questions_per_attempt": draw,
+            "pass_mark": pass_mark,
+            "attempts_allowed": attempts,
+        },
+    )
+
+
 def build_course_index(slug: str = "cursussen", title: str = "Cursussen") -> CourseIndexPage:
     """The published course overview with this slug under the home page (made once)."""
     index = CourseIndexPage.objects.filter(slug=slug).first()

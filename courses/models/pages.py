@@ -144,6 +144,7 @@ class LessonPage(Page):
         from scenarios.principle_cache import principles_stamp
 
         from ..access import course_for_viewer
+        from ..closing_test.reading import has_closing_test
         from ..progress import lessons_of, progress_of, scenario_ids_in, scenarios_with_state
 
         context = super().get_context(request, *args, **kwargs)
@@ -158,6 +159,7 @@ class LessonPage(Page):
         scenarios = scenarios_with_state(user, wanted)
         context["body_parts"] = body_parts(self, scenarios)
         context["principles_stamp"] = principles_stamp()  # callouts show principles
+        context["has_closing_test"] = has_closing_test(self)
         if course is None:  # a preview of a lesson not yet in place
             return context
         progress = progress_of(course, lessons)
@@ -176,7 +178,7 @@ class LessonPage(Page):
 
 # Blocks that show something of the learner's own, rendered on every request; every other
 # block looks the same to every reader of the revision and is cached with it.
-PER_LEARNER_BLOCKS = {"scenario", "reflection"}
+PER_LEARNER_BLOCKS = {"scenario", "reflection", "closing_test"}  # never cached
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,8 @@ class BodyPart:
     - ``shared``: the indexes of a run of blocks every reader sees alike (text, images,
       quotes, principle callouts); the template keeps their HTML per published revision;
     - ``scenario``: a scenario block with its page and the learner's state at hand;
-    - ``block``: a block of the learner's own (a reflection prompt), rendered each time.
+    - ``block``: a block of the learner's own (a reflection prompt, the closing test with
+      the learner's attempts), rendered each time.
     """
 
     lesson: object = None

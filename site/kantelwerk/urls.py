@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("scenarios.urls")),
     path("", include("courses.urls")),
     path("", include("courses.reflections.urls")),
+    path("", include("courses.closing_test.urls")),
     path("", include("dashboards.urls")),
     path("", include("people.urls")),
     path("", include("live.urls")),
