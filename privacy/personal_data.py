@@ -30,7 +30,15 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
-from courses.models import Cohort, LessonProgress, Participation, Reflection, ReflectionReply
+from courses.models import (
+    ClosingTestAttempt,
+    Cohort,
+    ExtraTestAttempt,
+    LessonProgress,
+    Participation,
+    Reflection,
+    ReflectionReply,
+)
 from people.hooks import ERASE_PERSONAL_DATA, PERSONAL_DATA
 from people.models import MembershipRequest
 from scenarios.models import Attempt
@@ -56,6 +64,9 @@ EXPORTED = {
     "courses.LessonProgress.user": "lessons_done",
     "courses.Reflection.author": "reflections",
     "courses.ReflectionReply.author": "replies_written",
+    "courses.ClosingTestAttempt.user": "closing_tests",
+    "courses.ExtraTestAttempt.user": "closing_tests",
+    "courses.ExtraTestAttempt.granted_by": "extra_test_attempts_granted",
     "scenarios.Attempt.user": "attempts",
     "accreditation.RegisterNumber.user": "register_numbers",
     "accreditation.Certificate.user": "certificates",
@@ -144,6 +155,11 @@ def export_user_data(user) -> dict:
             for progress in LessonProgress.objects.filter(user=user).select_related("lesson")
         ],
         "attempts": _attempts(user),
+        "closing_tests": _closing_tests(user),
+        "extra_test_attempts_granted": [
+            {"lesson": extra.lesson.title, "at": extra.granted_at.isoformat()}
+            for extra in ExtraTestAttempt.objects.filter(granted_by=user).select_related("lesson")
+        ],
         "reflections": _reflections(user),
         "replies_written": [
             {
@@ -249,6 +265,29 @@ def _attempts(user) -> list[dict]:
     ]
 
 
+def _closing_tests(user) -> list[dict]:
+    """Every attempt at a closing test: the questions as shown, the answers, the result."""
+    attempts = ClosingTestAttempt.objects.filter(user=user).select_related("lesson")
+    extra = ExtraTestAttempt.objects.filter(user=user).select_related("lesson")
+    return [
+        {
+            "lesson": attempt.lesson.title,
+            "attempt": attempt.number,
+            "started_at": attempt.started_at.isoformat(),
+            "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
+            "questions": attempt.questions,
+            "answers": attempt.answers,
+            "right": attempt.correct,
+            "pass_mark": attempt.pass_mark,
+            "passed": attempt.passed,
+        }
+        for attempt in attempts.order_by("lesson_id", "number")
+    ] + [
+        {"lesson": grant.lesson.title, "extra_attempt_granted_at": grant.granted_at.isoformat()}
+        for grant in extra.order_by("granted_at")
+    ]
+
+
 def _reflections(user) -> list[dict]:
     reflections = (
         Reflection.objects.filter(author=user)
@@ -280,12 +319,15 @@ def _reflections(user) -> list[dict]:
 def anonymise_account(user) -> None:
     """Erase what identifies ``user``; keep anonymous attempts so group figures stay right.
 
-    Reflections and replies are deleted. Attempts, choices, scores and completed lessons stay,
-    no longer linked to a name or email, with the role and team membership that group and
-    team aggregates count. The account can no longer log in.
+    Reflections, replies and closing test answers are deleted. Attempts, choices, scores and
+    completed lessons stay, no longer linked to a name or email, with the role and team
+    membership that group and team aggregates count. The account can no longer log in.
     """
     Reflection.objects.filter(author=user).delete()
     ReflectionReply.objects.filter(author=user).delete()
+    ClosingTestAttempt.objects.filter(user=user).delete()
+    ExtraTestAttempt.objects.filter(user=user).delete()
+    ExtraTestAttempt.objects.filter(granted_by=user).update(granted_by=None)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     MembershipRequest.objects.filter(user=user, status=MembershipRequest.Status.PENDING).delete()

@@ -236,3 +236,23 @@ def test_each_learner_sees_their_own_test_state_on_the_same_lesson(
     client.force_login(volunteer)
     page = client.get(test_lesson.url).content.decode()
     assert "Begin de toets" in page and "Je hebt de toets gehaald" not in page
+
+
+def test_the_avg_export_holds_the_test_answers_and_deletion_erases_them(
+    client, learner, cohort, test_lesson
+):
+    import json
+
+    from tests.conftest import PASSWORD
+
+    client.force_login(learner)
+    attempt = start(client, test_lesson)
+    hand_in(client, attempt, right=False)
+    data = json.loads(client.get(reverse("my-data-export")).content)
+    [exported] = data["closing_tests"]
+    assert exported["lesson"] == test_lesson.title and exported["passed"] is False
+    assert exported["answers"] == json.loads(json.dumps(ClosingTestAttempt.objects.get().answers))
+    assert "De gemeente" in json.dumps(exported["questions"])
+
+    client.post(reverse("account-delete"), {"password": PASSWORD, "confirm": "on"})
+    assert not ClosingTestAttempt.objects.filter(user=learner).exists()

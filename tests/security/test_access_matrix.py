@@ -43,6 +43,9 @@ CASES = {
     "attempt-result": Case(lambda w: {"pk": w.attempt.pk}),
     "attempt-compare": Case(lambda w: {"pk": w.attempt.pk}),
     "lesson-done": Case(lambda w: {"pk": w.lesson.pk}),
+    # The closing test: an attempt is its learner's alone (trainers and managers see none).
+    "closing-test-start": Case(lambda w: {"lesson_pk": w.lesson.pk}),
+    "closing-test-attempt": Case(lambda w: {"pk": _test_attempt(w).pk}),
     "cohort-detail": Case(lambda w: {"pk": w.cohort.pk}),
     "cohort-renew-invite": Case(lambda w: {"pk": w.cohort.pk}),
     # The invitation code is the secret: with a wrong one nobody gets in.
@@ -96,6 +99,27 @@ def _live_session(world):
 
     session = LiveSession.objects.filter(cohort=world.cohort).first()
     return session or running.start_session(world.trainer, world.cohort, world.scenario)
+
+
+def _test_attempt(world):
+    from courses.models import ClosingTestAttempt
+
+    attempt, _ = ClosingTestAttempt.objects.get_or_create(
+        user=world.learner,
+        lesson=world.lesson,
+        number=1,
+        defaults={
+            "pass_mark": 70,
+            "questions": [
+                {
+                    "key": "1",
+                    "text": SECRET_REFLECTION,
+                    "answers": [{"key": "1", "text": "Ja", "correct": True}],
+                }
+            ],
+        },
+    )
+    return attempt
 
 
 def _certificate(world):
@@ -249,7 +273,10 @@ def test_side_a_itself_gets_in(client, world):
     assert client.get(reverse("attempt-result", args=[world.attempt.pk])).status_code == 200
     assert client.get(reverse("reflection-detail", args=[world.reflection.pk])).status_code == 200
     assert client.get(world.lesson.url).status_code == 200
+    test_attempt = reverse("closing-test-attempt", args=[_test_attempt(world).pk])
+    assert client.get(test_attempt).status_code == 200
     client.force_login(world.trainer)
+    assert client.get(test_attempt).status_code == 404  # the group's trainer sees no answers
     assert client.get(reverse("cohort-debrief-index", args=[world.cohort.pk])).status_code == 200
     assert client.get(reverse("attempt-result", args=[world.attempt.pk])).status_code == 200
     assert client.get(reverse("cohort-certificates", args=[world.cohort.pk])).status_code == 200
@@ -263,5 +290,6 @@ def test_side_a_itself_gets_in(client, world):
     client.force_login(world.learner)
     assert client.get(reverse("certificate-pdf", args=[_certificate(world).pk])).status_code == 200
     client.force_login(world.manager)
+    assert client.get(test_attempt).status_code == 404
     assert SECRET_NAME in client.get(reverse("team-overview")).content.decode()
     assert client.get(reverse("team-completions")).status_code == 200
