@@ -37,12 +37,16 @@ class Lesson:
     body: tuple[Block, ...]
 
     @property
-    def scenario(self) -> str:
-        return next(b["value"]["scenario"] for b in self.body if b["type"] == "scenario")
+    def scenario(self) -> str | None:
+        return next((b["value"]["scenario"] for b in self.body if b["type"] == "scenario"), None)
 
     @property
-    def prompt(self) -> str:
-        return next(b["value"]["prompt"] for b in self.body if b["type"] == "reflection")
+    def prompt(self) -> str | None:
+        return next((b["value"]["prompt"] for b in self.body if b["type"] == "reflection"), None)
+
+    @property
+    def closing_test(self) -> dict | None:
+        return next((b["value"] for b in self.body if b["type"] == "closing_test"), None)
 
 
 @dataclass(frozen=True)
@@ -126,9 +130,55 @@ def _block(part: _Part, name: str) -> Block:
         return {"type": "quote", "value": {"quote": text, "attribution": part.argument}}
     if part.kind == "reflection":
         return {"type": "reflection", "value": {"prompt": text}}
+    if part.kind == "test":
+        return {"type": "closing_test", "value": _closing_test(part, where)}
     raise ContentError(
-        f"{where}: unknown block '{part.kind}' (text, principle, scenario, quote, reflection)"
+        f"{where}: unknown block '{part.kind}' (text, principle, scenario, quote, reflection, test)"
     )
+
+
+TEST_SETTINGS = {
+    "pass": "pass_mark",
+    "attempts": "attempts_allowed",
+    "draw": "questions_per_attempt",
+}
+
+
+def _closing_test(part: _Part, where: str) -> dict:
+    """``== test pass=70 attempts=3 draw=6``, an introduction, then questions: a line
+    ``? question`` followed by its answers, ``+ right`` or ``- wrong``."""
+    value: dict = {"introduction": "", "questions": [], "questions_per_attempt": None}
+    for setting in part.argument.split():
+        key, _, number = setting.partition("=")
+        if key not in TEST_SETTINGS or not number.isdigit():
+            raise ContentError(
+                f"{where}: unknown test setting '{setting}' (pass=, attempts=, draw=)"
+            )
+        value[TEST_SETTINGS[key]] = int(number)
+    introduction: list[str] = []
+    for line in part.lines:
+        mark, text = line[:2], line[2:].strip()
+        if mark == "? ":
+            value["questions"].append({"question": text, "answers": []})
+        elif mark in ("+ ", "- ") and value["questions"]:
+            answer = {"text": text, "correct": mark == "+ "}
+            value["questions"][-1]["answers"].append(answer)
+        elif value["questions"]:
+            question = value["questions"][-1]
+            if question["answers"]:
+                raise ContentError(f"{where}: '{line}' is neither an answer nor a question")
+            question["question"] += " " + line
+        else:
+            introduction.append(line)
+    value["introduction"] = plain(introduction)
+    for question in value["questions"]:
+        if len(question["answers"]) < 2 or not any(a["correct"] for a in question["answers"]):
+            raise ContentError(
+                f"{where}: '{question['question']}' needs two answers or more, one with '+'"
+            )
+    if not value["questions"]:
+        raise ContentError(f"{where}: the test has no questions ('? ' lines)")
+    return value
 
 
 def read_lesson(source: str, name: str) -> Lesson:

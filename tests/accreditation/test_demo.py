@@ -64,3 +64,33 @@ def test_the_hatert_group_has_a_past_meeting_with_attendance_and_one_ahead(cours
     assert past.starts_at < timezone.now() < ahead.starts_at
     assert past.attendances.count() == group.participants.count() - 1
     assert not ahead.attendances.exists()
+
+
+def test_in_the_loaded_demo_jeroen_and_fatima_finish_with_the_closing_test(client, db):
+    """The story as the demo tells it: the last lessons, then the test, then the certificate."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from courses.models import CoursePage, LessonPage, LessonProgress
+    from tests.courses.test_closing_test import hand_in, start
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    course = CoursePage.objects.get(slug="de-kanteling-in-de-praktijk")
+    *lessons, test_lesson = LessonPage.objects.child_of(course).live().order_by("path")
+    for email in ("jeroen@demo.kantelwerk.nl", "fatima@demo.kantelwerk.nl"):
+        person = get_user_model().objects.get(email=email)
+        client.force_login(person)
+        claim = reverse("certificate-claim", args=[course.pk])
+        for lesson in lessons:
+            if not LessonProgress.objects.filter(user=person, lesson=lesson).exists():
+                client.post(reverse("lesson-done", args=[lesson.pk]))
+        client.post(claim)
+        assert not Certificate.objects.filter(user=person).exists()  # the test is still open
+        attempt = start(client, test_lesson)
+        assert len(attempt.questions) == 6
+        hand_in(client, attempt, right=True)
+        assert client.post(claim).status_code == 302
+    jeroen = Certificate.objects.get(user__email="jeroen@demo.kantelwerk.nl")
+    fatima = Certificate.objects.get(user__email="fatima@demo.kantelwerk.nl")
+    assert [p["accreditation_id"] for p in jeroen.points] == ["PE-DEMO-402"]
+    assert fatima.points == []

@@ -42,13 +42,14 @@ def row_counts() -> dict[str, int]:
     return counts
 
 
-def check_the_course_has_six_lessons_with_a_callout_a_scenario_and_a_prompt():
+def check_the_course_has_six_lessons_with_a_callout_a_scenario_and_a_prompt_then_a_test():
     course = CoursePage.objects.get(slug="de-kanteling-in-de-praktijk")
     assert course.live and not course.open_to_all
     assert course.for_professionals and course.for_volunteers and course.for_civil_servants
     assert course.principles.count() >= 4
-    lessons = LessonPage.objects.child_of(course).live()
-    assert lessons.count() >= 6
+    *lessons, last = LessonPage.objects.child_of(course).live().order_by("path")
+    assert len(lessons) >= 6
+    assert [block.block_type for block in last.body] == ["text", "closing_test"]
     played = set()
     for lesson in lessons:
         kinds = Counter(block.block_type for block in lesson.body)
@@ -62,6 +63,22 @@ def check_the_course_has_six_lessons_with_a_callout_a_scenario_and_a_prompt():
                 assert block.value["scenario"].live
                 played.add(block.value["scenario"].pk)
     assert len(played) == 5
+
+
+def check_who_did_every_lesson_passed_the_test():
+    """Lessons done in the demo follow the one rule: the test lesson only with a passed test."""
+    from accreditation.certificates import is_completed
+    from courses.models import ClosingTestAttempt, LessonProgress
+
+    course = CoursePage.objects.get(slug="de-kanteling-in-de-praktijk")
+    last = LessonPage.objects.child_of(course).live().order_by("path").last()
+    done = set(LessonProgress.objects.filter(lesson=last).values_list("user", flat=True))
+    passed = ClosingTestAttempt.objects.filter(lesson=last, passed=True)
+    assert done and done == set(passed.values_list("user", flat=True))
+    User = get_user_model()
+    assert is_completed(User.objects.get(email="linda@demo.kantelwerk.nl"), course)
+    for name in ("jeroen", "fatima"):  # they earn theirs in the demo: lesson 6, then the test
+        assert not is_completed(User.objects.get(email=f"{name}@demo.kantelwerk.nl"), course)
 
 
 def check_the_group_is_mixed_and_large_enough():
@@ -156,7 +173,8 @@ def check_shared_reflections_have_replies_from_others_and_the_trainer():
 def test_the_demo_town_is_lived_in_and_loads_once(db):
     """Load once and check what each page needs; loading costs seconds, so it happens once."""
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    check_the_course_has_six_lessons_with_a_callout_a_scenario_and_a_prompt()
+    check_the_course_has_six_lessons_with_a_callout_a_scenario_and_a_prompt_then_a_test()
+    check_who_did_every_lesson_passed_the_test()
     check_the_group_is_mixed_and_large_enough()
     check_each_team_of_the_manager_has_five_members_who_played()
     check_later_attempts_score_better_than_first_ones()
