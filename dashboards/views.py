@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from courses.access import get_cohort_for_trainer, trained_cohorts
+from courses.closing_test.group import group_results
 from people import roles
 from people.models import Role, listed_people
 from people.names import display_name
@@ -353,5 +354,9 @@ def trainer_cohort(request, pk: int):
         "reflections_url": reverse("cohort-reflections", args=[cohort.pk]),
         "lesson_total": len(overview.lessons),
         "scenario_total": len(overview.scenarios),
+        # Passed or not per member; never answers or the number right.
+        "test_results": group_results(
+            overview.lessons, [(member.user_id, member.name) for member in overview.members]
+        ),
     }
     return render(request, "dashboards/trainer_cohort.html", context)

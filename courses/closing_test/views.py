@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..access import get_course_for_lesson, get_lesson_for_user
+from ..access import get_cohort_for_trainer, get_course_for_lesson, get_lesson_for_user
+from ..models import LessonPage, Participation
+from . import attempts
 from .attempts import (
     AlreadyPassed,
     AlreadySubmitted,
@@ -115,3 +119,29 @@ def _handed_in_before(request, attempt: ClosingTestAttempt):
         ),
     )
     return redirect("closing-test-attempt", attempt.pk)
+
+
+@login_required
+@require_POST
+def grant_extra_attempt(request, pk: int, lesson_pk: int, user_pk: int):
+    """A trainer of the group gives a member who used every attempt one more."""
+    cohort = get_cohort_for_trainer(request.user, pk)
+    member = cohort.participants.filter(pk=user_pk).select_related("profile").first()
+    lesson = LessonPage.objects.live().child_of(cohort.course).filter(pk=lesson_pk).first()
+    test = closing_test_in(lesson) if lesson is not None else None
+    if member is None or test is None:
+        raise Http404
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = cohort.get_absolute_url()
+    name = member.profile.display_name or member.email
+    with transaction.atomic():
+        # One grant per used-up test: a double click finds an attempt left and adds none.
+        Participation.objects.select_for_update().filter(cohort=cohort, user=member).first()
+        state = state_of(member, lesson, test)
+        if state.passed or state.remaining > 0 or state.open_attempt is not None:
+            messages.info(request, _("%(name)s can still take the test.") % {"name": name})
+            return redirect(back)
+        attempts.grant_extra_attempt(member, lesson, request.user)
+    messages.success(request, _("%(name)s may take the test once more.") % {"name": name})
+    return redirect(back)

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from courses.closing_test.attempts import questions_of
 from courses.completion import ClosingTestNotPassed, mark_lesson_done
-from courses.models import ClosingTestAttempt, LessonProgress
+from courses.models import ClosingTestAttempt, ExtraTestAttempt, LessonProgress
 from courses.progress import course_progress
 from tests.builders import build_cohort, closing_test_block, lessons_of, text_block
 
@@ -256,3 +256,55 @@ def test_the_avg_export_holds_the_test_answers_and_deletion_erases_them(
 
     client.post(reverse("account-delete"), {"password": PASSWORD, "confirm": "on"})
     assert not ClosingTestAttempt.objects.filter(user=learner).exists()
+
+
+def test_the_groups_trainer_sees_pass_or_fail_only_and_can_give_one_more_attempt(
+    client, learner, volunteer, trainer, cohort, test_lesson
+):
+    client.force_login(learner)
+    hand_in(client, start(client, test_lesson), right=True)
+    client.force_login(volunteer)
+    for _ in range(2):
+        hand_in(client, start(client, test_lesson), right=False)
+
+    client.force_login(trainer)
+    page = client.get(reverse("trainer-cohort", args=[cohort.pk])).content.decode()
+    assert f'data-member="{learner.pk}" data-test-status="passed"' in page
+    assert f'data-member="{volunteer.pk}" data-test-status="used-up"' in page
+    assert "van de 4 goed" not in page and "De gemeente" not in page  # no numbers, no answers
+    grant = reverse("closing-test-grant", args=[cohort.pk, test_lesson.pk, volunteer.pk])
+    assert client.post(grant).status_code == 302
+    again = client.post(grant, follow=True).content.decode()  # a double click
+    assert "kan de toets nog maken" in again
+    assert ExtraTestAttempt.objects.filter(user=volunteer).count() == 1
+
+    client.force_login(volunteer)
+    third = start(client, test_lesson)
+    assert third.number == 3
+    hand_in(client, third, right=True)
+    assert LessonProgress.objects.filter(user=volunteer, lesson=test_lesson).exists()
+
+
+@pytest.mark.parametrize("who", ["learner", "outsider", "manager"])
+def test_only_the_groups_trainer_may_give_an_extra_attempt(
+    client, request, volunteer, cohort, test_lesson, who
+):
+    client.force_login(request.getfixturevalue(who))
+    grant = reverse("closing-test-grant", args=[cohort.pk, test_lesson.pk, volunteer.pk])
+    assert client.post(grant).status_code == 404
+    assert not ExtraTestAttempt.objects.exists()
+
+
+def test_the_manager_sees_the_lesson_done_but_never_test_answers_or_scores(
+    client, learner, manager, cohort, test_lesson
+):
+    client.force_login(learner)
+    hand_in(client, start(client, test_lesson), right=False)
+    hand_in(client, start(client, test_lesson), right=True)
+    client.force_login(manager)
+    for name in ("team-overview",):
+        page = client.get(reverse(name)).content.decode()
+        assert "De gemeente" not in page and "De inwoner zelf" not in page
+        assert "toets" not in page.lower()
+    export = client.get(reverse("team-overview-export", args=["csv"])).content.decode()
+    assert "toets" not in export.lower() and "De gemeente" not in export

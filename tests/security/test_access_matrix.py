@@ -46,6 +46,9 @@ CASES = {
     # The closing test: an attempt is its learner's alone (trainers and managers see none).
     "closing-test-start": Case(lambda w: {"lesson_pk": w.lesson.pk}),
     "closing-test-attempt": Case(lambda w: {"pk": _test_attempt(w).pk}),
+    "closing-test-grant": Case(
+        lambda w: {"pk": w.cohort.pk, "lesson_pk": w.lesson.pk, "user_pk": w.learner.pk}
+    ),
     "cohort-detail": Case(lambda w: {"pk": w.cohort.pk}),
     "cohort-renew-invite": Case(lambda w: {"pk": w.cohort.pk}),
     # The invitation code is the secret: with a wrong one nobody gets in.
