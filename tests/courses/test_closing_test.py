@@ -308,3 +308,23 @@ def test_the_manager_sees_the_lesson_done_but_never_test_answers_or_scores(
         assert "toets" not in page.lower()
     export = client.get(reverse("team-overview-export", args=["csv"])).content.decode()
     assert "toets" not in export.lower() and "De gemeente" not in export
+
+
+def test_a_question_without_a_right_answer_is_refused_in_the_editor():
+    from django.core.exceptions import ValidationError
+
+    from courses.blocks import ClosingTestBlock
+
+    block = ClosingTestBlock()
+    _kind, value = closing_test_block([("Vraag?", [("Ja", False), ("Nee", False)])])
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python(value))
+    _kind, good = closing_test_block()
+    assert block.clean(block.to_python(good))["pass_mark"] == 75
+
+
+def test_the_editor_opens_a_lesson_with_a_closing_test(client, admin_user, test_lesson):
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[test_lesson.pk]))
+    assert response.status_code == 200
+    assert "closing_test" in response.content.decode()
