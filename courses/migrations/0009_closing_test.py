@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0007_participation_joined_at'),
+        ('courses', '0008_coursepage_requires_attendance'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
