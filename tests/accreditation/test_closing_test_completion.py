@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from accreditation import certificates, registers
-from accreditation.attendance import attendance_rows
+from accreditation.attendance import attendance_sheet
 from accreditation.models import Certificate
 from accreditation.pe_online import completions
 from courses.completion import mark_lesson_done
@@ -44,7 +44,7 @@ def what_every_surface_says(client, user, manager, cohort) -> dict[str, bool]:
     course_page = client.get(course.url).content.decode()
     member = next(m for m in cohort_overview(cohort).members if m.user_id == user.pk)
     [row] = [r for r in overview_queryset(manager_members(user), OverviewFilters())]
-    [attendance] = [r for r in attendance_rows(cohort)[1] if "123456" in r]  # by their number
+    [attendance] = [r for r in attendance_sheet(cohort).rows if "123456" in r]  # by their number
     rows, _skipped = completions(course, datetime.date(2000, 1, 1))
     return {
         "progress": progress.done == progress.total,
