@@ -76,11 +76,23 @@ def needed_to_pass(total: int, pass_mark: int) -> int:
 
 def draw(test: ClosingTest, rng: random.Random) -> list[Question]:
     """The questions of one attempt: drawn from the test, in an order of their own, each
-    with its answers shuffled too (so the first answer is not always the right one)."""
+    with its answers shuffled too (so the first answer is not always the right one).
+
+    The shuffled answers are keyed by the place they are shown in: the author's keys follow
+    the order the author wrote them in (usually the right one first), and a form's values
+    are in the page source, so they must tell nothing that the screen does not."""
     chosen = rng.sample(list(test.questions), test.questions_per_attempt)
     return [
-        Question(q.key, q.text, tuple(rng.sample(list(q.answers), len(q.answers)))) for q in chosen
+        Question(q.key, q.text, _keyed_by_place(rng.sample(list(q.answers), len(q.answers))))
+        for q in chosen
     ]
+
+
+def _keyed_by_place(answers: list[Answer]) -> tuple[Answer, ...]:
+    return tuple(
+        Answer(str(place), answer.text, answer.correct)
+        for place, answer in enumerate(answers, start=1)
+    )
 
 
 class Problem(Enum):

@@ -32,12 +32,24 @@ def test_an_attempt_draws_the_configured_number_of_questions_in_an_order_of_its_
     assert all(len(keys) == 5 and len(set(keys)) == 5 for keys in draws)
     assert len(set(draws)) > 10
     orders = {
-        tuple(a.key for a in q.answers)
+        tuple(a.text for a in q.answers)
         for seed in range(20)
         for q in draw(TEST, random.Random(seed))
         if q.key == "1"
     }
     assert len(orders) > 1  # the right answer is not always first
+
+
+def test_the_page_source_does_not_give_the_right_answer_away():
+    # The form's values are the places the answers are shown in, whatever the author's keys:
+    # the right answer's value moves with it, and is not always the lowest.
+    right_values = set()
+    for seed in range(20):
+        for q in draw(TEST, random.Random(seed)):
+            assert [a.key for a in q.answers] == [str(n) for n in range(1, len(q.answers) + 1)]
+            if q.key == "1":
+                right_values |= q.correct_keys
+    assert right_values == {"1", "2", "3"}
 
 
 def test_without_a_draw_count_every_question_is_asked():
