@@ -5,7 +5,6 @@ PE-online (NIP, SKJ) and providers without a contract. One table, as CSV or XLSX
 from __future__ import annotations
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from courses.progress import course_progress
@@ -20,7 +19,7 @@ from .models import RegisterNumber
 
 def meeting_label(meeting) -> str:
     start = timezone.localtime(meeting.starts_at)
-    return f"{date_format(start, 'j M Y')} {start:%H:%M}"
+    return f"{start:%d-%m-%Y %H:%M}"  # as Dutch Excel writes a date, in any language
 
 
 def attendance_sheet(cohort) -> Sheet:

@@ -149,7 +149,7 @@ def _say_how_it_went(request, made: list[PeOnlineBatch]) -> None:
         rejected = any(b.rejected_count for b in batches)
         (messages.warning if rejected else messages.success)(
             request,
-            _("PE-online accepted %(accepted)s and rejected %(rejected)s rows.")
+            _("PE-online: %(accepted)s accepted, %(rejected)s rejected.")
             % {
                 "accepted": sum(b.accepted_count for b in batches),
                 "rejected": sum(b.rejected_count for b in batches),

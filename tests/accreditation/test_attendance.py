@@ -4,6 +4,7 @@ import csv
 import io
 
 from django.urls import reverse
+from django.utils import timezone
 
 from accreditation import registers
 from tests.accreditation.conftest import finish, give_number
@@ -95,6 +96,11 @@ def test_the_list_comes_as_a_workbook_with_meetings_and_what_it_holds(
     header, *rows = book["Presentielijst"].iter_rows(values_only=True)
     assert header[:4] == ("Naam", "Cursus", "Leergroep", "Afgerond op")
     assert header[9] == "Aanwezig bij bijeenkomsten" and len(header) == 12
+    # A meeting's column is named by its date and time as Dutch Excel writes them.
+    assert (
+        header[10]
+        == f"{first.starts_at.astimezone(timezone.get_current_timezone()):%d-%m-%Y} 10:00"
+    )
     by_name = {row[0]: row for row in rows}
     alice, vera = by_name["Alice"], by_name["Vera"]
     assert alice[3] is not None and alice[4] == "123456"  # completed: lessons and meetings

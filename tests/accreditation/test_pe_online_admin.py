@@ -96,7 +96,7 @@ def test_sending_shows_each_batch_and_the_rejected_row_explained(
     assert "Eerder afgewezen en sindsdien niet veranderd: 1 regel" in page
     batch = PeOnlineBatch.objects.get()
     detail = lead.get(reverse("pe_online:batch", args=[batch.pk])).content.decode()
-    assert "PE-online accepteerde 2 en wees 1 regels af." in detail
+    assert "PE-online: 2 geaccepteerd, 1 afgewezen." in detail
     assert "Afgewezen regels" in detail
     assert f"Persoon {UNKNOWN} op regel 3 is niet bekend in het register" in detail
     assert "Geaccepteerd" in detail and "Afgewezen" in detail
@@ -120,7 +120,7 @@ def test_where_the_task_ran_at_once_the_message_says_what_came_of_it(
         return [str(message) for message in get_messages(request)]
 
     answered = send(completed, period, content_lead)
-    assert said(answered) == ["PE-online accepteerde 2 en wees 1 regels af."]
+    assert said(answered) == ["PE-online: 2 geaccepteerd, 1 afgewezen."]
     fake_pe_online.mode = "http-500"
     failed = send(completed, period, content_lead, include_rejected=True)
     assert said(failed) == [
