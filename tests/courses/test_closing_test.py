@@ -88,6 +88,8 @@ def test_passing_makes_the_lesson_done(client, learner, cohort, test_lesson):
     assert LessonProgress.objects.filter(user=learner, lesson=test_lesson).exists()
     page = client.get(response["Location"]).content.decode()
     assert "Je hebt de toets gehaald: 4 van de 4 goed." in page
+    # The way on: to the course page's certificate, where a finished course is claimed.
+    assert f'href="{cohort.course.url}#certificate-heading"' in page
     lesson_page = client.get(test_lesson.url).content.decode()
     assert "Je hebt de toets gehaald" in lesson_page and "Je hebt deze les afgerond" in lesson_page
 
