@@ -8,7 +8,7 @@ reloads on a new phase and only updates its vote count otherwise.
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count
 
 # Short, so a poll that raced a write (read before it, stored after it) is soon corrected.
 CACHE_SECONDS = 5
@@ -25,13 +25,13 @@ def forget_state(pk: int) -> None:
 def state_of(pk: int) -> dict | None:
     data = cache.get(_key(pk))
     if data is None:
-        from .models import LiveParticipant, LiveSession, LiveVote
+        from .models import LiveSession, LiveVote
 
-        joined = LiveParticipant.objects.filter(session_id=OuterRef("pk")).values("session_id")
         row = (
             LiveSession.objects.filter(pk=pk)
-            .annotate(joined=Subquery(joined.annotate(n=Count("pk")).values("n")[:1]))
-            .values("version", "step", "revealed", "followed_key", "state", "trainer_id", "joined")
+            .values("version", "step", "revealed", "followed_key", "state", "trainer_id")
+            .annotate(joined=Count("participants"))
+            .order_by("version")  # first() wants an order; one row anyway
             .first()
         )
         if row is None:
@@ -43,7 +43,7 @@ def state_of(pk: int) -> dict | None:
             "revealed": row["revealed"],
             "state": row["state"],
             "votes": votes,
-            "joined": row["joined"] or 0,
+            "joined": row["joined"],
             "phase": f"{row['step']}-{int(row['revealed'])}-{row['followed_key']}-{row['state']}",
             "trainer_id": row["trainer_id"],
         }

@@ -82,6 +82,7 @@ def _join_url(request, session) -> str:
 
 def _screen_context(request, session) -> dict:
     step = current_step(session, with_tally=session.revealed)
+    state = state_of(session.pk)
     return {
         "session": session,
         "step": step,
@@ -89,9 +90,9 @@ def _screen_context(request, session) -> dict:
         "join_url": _join_url(request, session),
         "enter_url": request.build_absolute_uri(reverse("live-enter")),
         "state_url": reverse("live-state", args=[session.pk]),
-        "phase": state_of(session.pk)["phase"],
-        "members": session.cohort.participants.count(),
-        "joined": session.participants.count(),
+        # From the polled state (mostly cached), so the page and its first poll agree.
+        "phase": state["phase"],
+        "joined": state["joined"],
     }
 
 

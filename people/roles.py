@@ -247,10 +247,7 @@ def open_image_collection(organisation, apps=django_apps) -> None:
     # Exactly these rights on exactly this collection, whatever the group held before.
     GroupCollectionPermission.objects.filter(group=group).exclude(collection=collection).delete()
     rights = [("wagtailimages", "image", codename) for codename in IMAGE_COLLECTION_RIGHTS]
-    for permission in _permissions(apps, rights):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=permission
-        )
+    _grant_on_collection(apps, group, collection, rights)
     group.user_set.set(organisation.administrators.all())
 
 
@@ -259,16 +256,20 @@ def open_course_material(apps=django_apps) -> None:
     documents, with exactly the rights of ``COURSE_MATERIAL_RIGHTS``."""
     Collection = apps.get_model("wagtailcore", "Collection")
     Group = apps.get_model("auth", "Group")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     collection = Collection.objects.filter(depth=2, name=COURSE_MATERIAL).first()
     if collection is None:
         collection = _add_collection(apps, COURSE_MATERIAL)
     for name, rights in COURSE_MATERIAL_RIGHTS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        for permission in _permissions(apps, rights):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=permission
-            )
+        _grant_on_collection(apps, group, collection, rights)
+
+
+def _grant_on_collection(apps, group, collection, rights) -> None:
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    for permission in _permissions(apps, rights):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
 
 
 def review_workflow(apps=django_apps):
