@@ -133,21 +133,24 @@ def find_manager(email: str):
     return profile.user if profile else None
 
 
+MANAGER_ROWS = ("team", "org", "org-completion")
+
+
 def manager_endpoints(manager_email: str, load_data: str) -> dict:
     if load_data != "ok":
         reason = load_data or "make_load_data did not run"
-        return {"team": {"skip": reason}, "org": {"skip": reason}}
+        return {key: {"skip": reason} for key in MANAGER_ROWS}
     try:
         overview = reverse("team-overview")
     except NoReverseMatch:
         reason = "not available yet: no URL named team-overview"
-        return {"team": {"skip": reason}, "org": {"skip": reason}}
+        return {key: {"skip": reason} for key in MANAGER_ROWS}
     from people.models import Team
 
     manager = find_manager(manager_email)
     if manager is None:
         reason = f"no manager of {LOAD_ORG} found"
-        return {"team": {"skip": reason}, "org": {"skip": reason}}
+        return {key: {"skip": reason} for key in MANAGER_ROWS}
     cookie = session_cookie(manager)
     team = (
         Team.objects.filter(name=LOAD_TEAM, organisation__name=LOAD_ORG).first()
@@ -167,7 +170,14 @@ def manager_endpoints(manager_email: str, load_data: str) -> dict:
             "targets": [{"path": overview, "cookie": cookie}],
             "label": f"manager overview, organisation ({members.get('org', '?')} people)",
             "members": members.get("org"),
-        }
+        },
+        "org-completion": {
+            "targets": [{"path": f"{overview}?sort=-completion", "cookie": cookie}],
+            "label": (
+                f"manager overview, organisation by completion ({members.get('org', '?')} people)"
+            ),
+            "members": members.get("org"),
+        },
     }
     if team is None:
         result["team"] = {"skip": f"no team named {LOAD_TEAM}"}

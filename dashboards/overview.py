@@ -9,16 +9,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import Case, F, FloatField, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from courses.models import Cohort, CoursePage
+from courses.models import Cohort, CoursePage, Participation
 from courses.progress import percent
 from people.models import Profile, Role, Team
 from scenarios.models import Attempt
 
+from .models import MemberCourseSummary
 from .queries import (
     count_of,
     enrolled_course_paths,
@@ -101,9 +103,24 @@ def parse_filters(params, teams: list[Team], courses: list[CoursePage]) -> Overv
 
 
 def courses_of(members: QuerySet) -> list[CoursePage]:
-    """Courses whose learning groups one of these members takes part in."""
-    cohort_courses = Cohort.objects.filter(participants__in=members).values("course_id")
-    return list(CoursePage.objects.filter(pk__in=cohort_courses).order_by("title"))
+    """Courses whose learning groups one of these members takes part in.
+
+    Starts from the members' places (from the groups, joined to 20,000 members, it took
+    half again as long).
+    """
+    places = Participation.objects.filter(user__in=members)
+    return list(
+        CoursePage.objects.filter(pk__in=places.values("cohort__course_id")).order_by("title")
+    )
+
+
+def members_on_page(pks) -> QuerySet:
+    """The members a page shows, by the ids ``sorted_member_pks`` cut from the scoped list.
+
+    Selecting them by id alone is enough (the ids came from the manager's scope), and it
+    spares the database the scope's recursive team query for 50 people.
+    """
+    return get_user_model().objects.filter(pk__in=list(pks))
 
 
 def filtered_members(members: QuerySet, filters: OverviewFilters) -> QuerySet:
@@ -126,15 +143,20 @@ def _lesson_counts(filters: OverviewFilters) -> tuple:
     return total, done
 
 
-def _completion_only(filters: OverviewFilters) -> dict:
-    """The share of lessons done (None: no lessons), for sorting the whole organisation.
+def _completion_sort_key(filters: OverviewFilters) -> dict:
+    """The share of lessons done (None: no lessons), from the members' summaries.
 
-    The same figure as ``_completion_figures``, written so that each subquery appears once:
-    there the total appears twice (in the test and as the divisor), and the database works
-    out every subquery again for each of up to 20,000 members.
+    The same figure as ``_completion_figures`` (``dashboards.summaries`` keeps the rows equal
+    to it), read from one row per member instead of counting every member's lessons:
+    sorting 20,000 people by completion counted lessons 40,000 times.
     """
-    total, done = _lesson_counts(filters)
-    return {"completion": Cast(done, FloatField()) / NullIf(Cast(total, FloatField()), Value(0.0))}
+    if filters.course_id is None:
+        return {"completion": F("summary__completion")}
+    of_course = MemberCourseSummary.objects.filter(user=OuterRef("pk"), course=filters.course_id)
+    share = Cast(F("lessons_done"), FloatField()) / NullIf(
+        Cast(F("lessons_total"), FloatField()), Value(0.0)
+    )
+    return {"completion": Subquery(of_course.annotate(share=share).values("share")[:1])}
 
 
 def _completion_figures(filters: OverviewFilters) -> dict:
@@ -197,7 +219,7 @@ def sorted_member_pks(members: QuerySet, filters: OverviewFilters) -> QuerySet:
     """
     members = filtered_members(members, filters)
     if filters.sort == "completion":
-        members = members.annotate(**_completion_only(filters))
+        members = members.annotate(**_completion_sort_key(filters))
     elif filters.sort == "activity":
         members = members.annotate(**_activity_figures())
     return members.order_by(*_ordering(filters)).values_list("pk", flat=True)

@@ -38,6 +38,7 @@ from .overview import (
     OverviewFilters,
     courses_of,
     member_rows,
+    members_on_page,
     overview_queryset,
     parse_filters,
     pick_by_pk,
@@ -76,7 +77,7 @@ def team_overview(request):
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
         return _bad_request(request, _("This page of the overview does not exist."))
-    values = list(overview_queryset(members.filter(pk__in=list(page.object_list)), filters))
+    values = list(overview_queryset(members_on_page(page.object_list), filters))
     rows = member_rows(values, teams, filters.course_id)
     context = {
         "teams": teams,

@@ -25,6 +25,7 @@ from courses.models import (
     Reflection,
     ReflectionReply,
 )
+from dashboards import summaries
 from scenarios import engine
 from scenarios.graph import scenario_for_revision
 from scenarios.models import Attempt, AttemptChoice, ScenarioPage
@@ -212,6 +213,7 @@ class _Group:
         for row in created:
             row.done_at = planned[(row.user_id, row.lesson_id)]
         LessonProgress.objects.bulk_update(created, ["done_at"])
+        summaries.refresh(user_ids=[user.pk for user in self.users])  # bulk_create: no signals
 
     def _pass_test(self, user, lesson, moment: datetime) -> None:
         """Pass the closing test through the same functions as the browser, then date it."""

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import Cohort, CoursePage, LessonPage, LessonProgress
+from dashboards import summaries
 from people import roles as staff_roles
 from people.models import Organisation, Profile, Role, Team
 from scenarios import engine
@@ -169,6 +170,8 @@ def build_load_data(
         course = _course()
         cohorts = _cohorts(course, teams, trainer) if course else []
         lesson_rows = _lesson_progress(rng, course, users) if course else 0
+        if course:  # bulk_create sends no signals: count the overview's summaries now
+            summaries.refresh(course_ids=[course.pk])
         progress(f"{lesson_rows} lessons done")
         attempts = _attempts(rng, users, attempts_per_learner, progress)
     return LoadSummary(

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from courses.models import Cohort, LessonProgress
+from dashboards import summaries
 from demo.load_data import _own_timestamps, random_walk
 from people.models import Profile, Role, Team
 from scenarios import engine, interop
@@ -128,6 +129,7 @@ def bulk_members(db):
             for i, user in enumerate(users)
             for lesson in list(lessons)[: i % (len(lessons) + 1)]
         )
+        summaries.refresh(user_ids=[user.pk for user in users])  # bulk_create sends no signals
         if page is not None:
             revision = page.live_revision
             scenario = scenario_for_revision(revision)
