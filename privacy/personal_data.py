@@ -98,6 +98,10 @@ NOT_EXPORTED = {
     "wagtailusers.UserProfile.user": "Admin notification and display settings; deleted.",
     "wagtailimages.Image.uploaded_by_user": "Course material, not about the person.",
     "wagtaildocs.Document.uploaded_by_user": "Course material, not about the person.",
+    "dashboards.MemberCourseSummary.user": "A count of the lessons done (exported), per course, "
+    "kept only to sort the team overview; it follows the lessons done.",
+    "dashboards.MemberSummary.user": "The same count for all courses together; it follows the "
+    "lessons done.",
 }
 
 
