@@ -63,4 +63,8 @@ def map_words() -> dict[str, str]:
         "delete_choice": _("Delete choice"),
         "new_choice_to": _("New choice, leading to"),
         "add_choice": _("Add a choice"),
+        "add_choice_ending": _("Add a choice to a new ending"),
+        "fix_new_step": _("Add a choice to a new step"),
+        "fix_new_ending": _("Add a choice to a new ending"),
+        "fix_make_ending": _("Make it an ending"),
     }

@@ -52,6 +52,17 @@ class Actions:
         self.click(field)
         self.page.keyboard.insert_text(text)
 
+    def drag(self, handle, target):
+        """Press on the handle, move onto the target and let go: one press and release of
+        the mouse button, counted as one action like a click."""
+        start = handle.bounding_box()
+        goal = target.bounding_box()
+        self.page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+        self.page.mouse.down()
+        self.page.mouse.move(goal["x"] + goal["width"] / 2, goal["y"] + goal["height"] / 2, steps=8)
+        self.page.mouse.up()
+        self.count += 1
+
 
 def card(page, words):
     return page.locator("[data-map-card]", has_text=words)
@@ -78,28 +89,28 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     expect(page.locator("#scenario-map[data-ready]")).to_have_count(1)
     act = Actions(page)
 
-    # The first step, and the two principles.
-    act.click(page.get_by_role("button", name="Stap toevoegen"))
+    # An empty scenario's map opens with its first step ready: the cursor is in its text.
     act.write("Ik red me wel, hoor. Sinds Kees er niet meer is.", "kw-text")
     act.click(page.get_by_label("Eigen kracht", exact=True))
     act.click(page.get_by_label("Presentie", exact=True))
 
-    # A desired choice to a new step, scored on both principles, with feedback.
-    act.click(page.get_by_role("button", name="Keuze toevoegen"))
+    # A desired choice to a new step, with feedback, scored on both principles. Picking the
+    # quality with the mouse puts the cursor in the feedback: why is it desired?
+    act.click(page.get_by_role("button", name="Keuze toevoegen", exact=True))
     act.write("Wat mis je het meest sinds Kees er niet meer is?", "kw-c0-text")
     box = choice_box(page, 0)
     act.click(box.get_by_label("gewenst", exact=True))
+    act.write("Je vraagt naar wat er voor haar toe doet.", "kw-c0-feedback")
     act.click(score(box, "Presentie", "+2"))
     act.click(score(box, "Eigen kracht", "+1"))
-    act.write_in(box.locator("#kw-c0-feedback"), "Je vraagt naar wat er voor haar toe doet.")
 
     act.click(card(page, "(nog geen tekst)"))
     act.write("Vooral de boodschappen. Kees deed altijd de boodschappen.", "kw-text")
-    act.click(page.get_by_role("button", name="Keuze toevoegen"))
+    act.click(page.get_by_role("button", name="Keuze toevoegen", exact=True))
     act.write("Wie in de buurt zou daarbij kunnen helpen?", "kw-c0-text")
     box = choice_box(page, 0)
     act.click(box.get_by_label("gewenst", exact=True))
-    act.write_in(box.locator("#kw-c0-feedback"), "Je kijkt eerst naar haar eigen netwerk.")
+    act.write("Je kijkt eerst naar haar eigen netwerk.", "kw-c0-feedback")
 
     # The third step gets no choice yet (a dead end); an ending nobody reaches yet.
     act.click(card(page, "(nog geen tekst)"))
@@ -118,31 +129,31 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     assert NO_CHOICE in dead_end.get_attribute("aria-label")
     assert UNREACHABLE in loose.get_attribute("aria-label")
     expect(page.locator("[data-map-publish]")).to_be_disabled()
+    # The dead end's message offers its fixes as buttons; the unreachable step's has none.
+    fixes = ["Keuze naar een nieuwe stap", "Keuze naar een nieuw einde", "Maak er een einde van"]
+    expect(problems.nth(0).locator("[data-map-fix]")).to_have_text(fixes)
+    expect(problems.nth(1).locator("[data-map-fix]")).to_have_count(0)
     screenshot(page, "map-problems")
 
-    # Fix the dead end: a choice to a new ending.
-    act.click(dead_end)
-    act.click(page.get_by_role("button", name="Keuze toevoegen"))
+    # Fix the dead end from its message: a choice to a new ending, then the ending's words.
+    act.click(problems.nth(0).get_by_role("button", name="Keuze naar een nieuw einde"))
     act.write("Zullen we Ans samen bellen?", "kw-c0-text")
     box = choice_box(page, 0)
     act.click(box.get_by_label("gewenst", exact=True))
-    act.write_in(box.locator("#kw-c0-feedback"), "Je laat Riet zelf de regie houden.")
+    act.write("Je laat Riet zelf de regie houden.", "kw-c0-feedback")
     act.click(card(page, "(nog geen tekst)"))
     act.write("Riet belt Ans. Ze doen voortaan samen de boodschappen.", "kw-text")
-    act.click(page.get_by_label("dit is een einde"))
+    expect(page.get_by_label("dit is een einde")).to_be_checked()
     act.write_in(page.locator("#kw-outcome"), "Riet houdt de regie; Ans helpt.")
 
-    # Fix the unreachable ending: the first step's second choice leads to it.
-    act.click(card(page, "Ik red me wel"))
-    act.choose(page.locator("[data-map-new-target]"), "riet-zegt-dat-ze")  # by its title
-    act.click(page.get_by_role("button", name="Keuze toevoegen"))
+    # Fix the unreachable ending: draw a choice from the first step onto it.
+    page.locator("[data-map-canvas]").evaluate("canvas => canvas.scrollIntoView()")
+    act.drag(card(page, "Ik red me wel").locator("[data-map-handle]"), loose)
     act.write("Ik regel thuiszorg voor je.", "kw-c1-text")
     box = choice_box(page, 1)
     act.click(box.get_by_label("minder gewenst", exact=True))
+    act.write("Je neemt het over voordat je weet wat ze zelf kan.", "kw-c1-feedback")
     act.click(score(box, "Eigen kracht", "−2"))
-    act.write_in(
-        box.locator("#kw-c1-feedback"), "Je neemt het over voordat je weet wat ze zelf kan."
-    )
 
     expect(page.locator("[data-map-problems]")).to_contain_text("Geen problemen gevonden")
     expect(page.locator(".kw-card--problem")).to_have_count(0)
@@ -164,6 +175,15 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
         "eigen-kracht": "1",
     }
     assert sorted(p.slug for p in draft.principles.all()) == ["eigen-kracht", "presentie"]
+    second = first[1]
+    assert (second["target"], second["quality"]) == ("riet-zegt-dat-ze", "less_desired")
+    assert {row["principle"]: row["value"] for row in second["scores"]} == {"eigen-kracht": "-2"}
+    assert [c["feedback"] != "" for s in steps.values() for c in s["choices"]] == [True] * 4
+    assert [key for key, step in steps.items() if step["end"]] == [
+        "riet-zegt-dat-ze",
+        "riet-belt-ans-ze",
+    ]
+    assert steps["riet-belt-ans-ze"]["outcome"] == "Riet houdt de regie; Ans helpt."
 
     # The keyboard: Tab to a card, arrow down along a choice, Enter opens it.
     card(page, "Ik red me wel").focus()
