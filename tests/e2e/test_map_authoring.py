@@ -76,9 +76,12 @@ def score(box, principle, value):
     return box.locator("fieldset.kw-scores", has_text=principle).get_by_text(value, exact=True)
 
 
+@pytest.mark.parametrize("route", ["drag", "list"])
 def test_a_scenario_is_built_checked_published_and_played_on_the_map(
-    browser, page, live_server, demo
+    browser, page, live_server, demo, route
 ):
+    """`route` is how the last choice is made: drawn onto the ending with the mouse, or
+    picked from the list of steps in the first step's panel (the way without dragging)."""
     library = ScenarioIndexPage.objects.first()
     draft = ScenarioPage(title="Riet op de kaart", slug="riet-op-de-kaart", live=False)
     library.add_child(instance=draft)
@@ -146,9 +149,14 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     expect(page.get_by_label("dit is een einde")).to_be_checked()
     act.write_in(page.locator("#kw-outcome"), "Riet houdt de regie; Ans helpt.")
 
-    # Fix the unreachable ending: draw a choice from the first step onto it.
-    page.locator("[data-map-canvas]").evaluate("canvas => canvas.scrollIntoView()")
-    act.drag(card(page, "Ik red me wel").locator("[data-map-handle]"), loose)
+    # Fix the unreachable ending: a choice from the first step to it, drawn or picked.
+    if route == "drag":
+        page.locator("[data-map-canvas]").evaluate("canvas => canvas.scrollIntoView()")
+        act.drag(card(page, "Ik red me wel").locator("[data-map-handle]"), loose)
+    else:
+        act.click(card(page, "Ik red me wel"))
+        act.choose(page.locator("[data-map-new-target]"), "riet-zegt-dat-ze")  # by its title
+        act.click(page.get_by_role("button", name="Keuze toevoegen", exact=True))
     act.write("Ik regel thuiszorg voor je.", "kw-c1-text")
     box = choice_box(page, 1)
     act.click(box.get_by_label("minder gewenst", exact=True))
@@ -185,6 +193,10 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     ]
     assert steps["riet-belt-ans-ze"]["outcome"] == "Riet houdt de regie; Ans helpt."
 
+    print(f"\nMAP ACTIONS ({route}): {map_actions}")
+    if route == "list":
+        return  # the rest does not depend on how the last choice was made
+
     # The keyboard: Tab to a card, arrow down along a choice, Enter opens it.
     card(page, "Ik red me wel").focus()
     page.keyboard.press("ArrowDown")
@@ -210,8 +222,6 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     preview.get_by_role("link", name="Verder").click()
     expect(preview.locator("section.preview-step:visible")).to_contain_text("Riet belt Ans")
     screenshot(preview, "map-play-from-here")
-
-    print(f"\nMAP ACTIONS: {map_actions}")
 
 
 def test_the_18_step_demo_map_opens_quickly_and_fits_three_screens(page, live_server, demo):
