@@ -111,6 +111,9 @@ def test_the_same_scenario_built_in_the_page_form_is_counted(page, live_server, 
         scores=[("presentie", "2"), ("eigen-kracht", "1")],
         feedback="Je vraagt naar wat er voor haar toe doet.",
     )
+    # The target is picked from the steps, and its help text says so (no key to type).
+    help_text = page.locator(f"#graph-{begin}-value-choices-0-value-target-helptext")
+    expect(help_text).to_contain_text("gekozen uit de stappen van dit scenario")
     form.add_choice(
         shopping,
         "netwerk",
