@@ -455,6 +455,7 @@ function renderProblemList() {
         item.append(button);
       }
     }
+    if (problem.code === "unreachable" && nodeByKey(problem.node)) item.append(...reachFix(problem.node));
     if (problem.node && nodeByKey(problem.node)) {
       const show = document.createElement("button");
       show.type = "button";
@@ -465,6 +466,48 @@ function renderProblemList() {
     }
     list.append(item);
   }
+}
+
+// The step picked in an unreachable step's fix, kept while the problem list is redrawn.
+const reachFrom = {};
+
+function reachFix(key) {
+  // "From step [list] — Add a choice to this step": the fix the message names, without first
+  // finding the step on the map. The list starts empty: where the choice comes from is the
+  // trainer's pick. Endings are left out (they have no choices).
+  const label = document.createElement("label");
+  label.className = "kw-fix";
+  label.append(`${t("fix_from")} `);
+  const list = document.createElement("select");
+  list.dataset.mapFixFrom = key;
+  list.append(new Option(t("fix_from_choose"), ""));
+  for (const node of doc.nodes) {
+    if (node.key !== key && !node.end) list.append(new Option(stepTitle(node), node.key, false, reachFrom[key] === node.key));
+  }
+  list.addEventListener("change", () => {
+    reachFrom[key] = list.value;
+  });
+  label.append(list);
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "button button-small";
+  button.textContent = t("fix_add_here");
+  button.dataset.mapFix = "from";
+  button.addEventListener("click", () => {
+    const from = nodeByKey(list.value);
+    if (!from) {
+      say(t("fix_from_first"));
+      list.focus();
+      return;
+    }
+    delete reachFrom[key];
+    remember();
+    selected = from.key;
+    const choice = addChoice(from, key);
+    changed();
+    focusChoiceText(from, choice);
+  });
+  return [label, button];
 }
 
 function renderTextVersion() {

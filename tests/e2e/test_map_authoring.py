@@ -80,8 +80,8 @@ def score(box, principle, value):
 def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     browser, page, live_server, demo, route
 ):
-    """`route` is how the last choice is made: drawn onto the ending with the mouse, or
-    picked from the list of steps in the first step's panel (the way without dragging)."""
+    """`route` is how the last choice is made: drawn onto the ending with the mouse, or with
+    its first step picked from a list in the problem's message (the way without dragging)."""
     library = ScenarioIndexPage.objects.first()
     draft = ScenarioPage(title="Riet op de kaart", slug="riet-op-de-kaart", live=False)
     library.add_child(instance=draft)
@@ -132,10 +132,12 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     assert NO_CHOICE in dead_end.get_attribute("aria-label")
     assert UNREACHABLE in loose.get_attribute("aria-label")
     expect(page.locator("[data-map-publish]")).to_be_disabled()
-    # The dead end's message offers its fixes as buttons; the unreachable step's has none.
+    # Each message offers its fixes: the dead end three buttons, the unreachable step a choice
+    # to it from a step the trainer picks (the list starts empty).
     fixes = ["Keuze naar een nieuwe stap", "Keuze naar een nieuw einde", "Maak er een einde van"]
     expect(problems.nth(0).locator("[data-map-fix]")).to_have_text(fixes)
-    expect(problems.nth(1).locator("[data-map-fix]")).to_have_count(0)
+    expect(problems.nth(1).locator("[data-map-fix]")).to_have_text(["Keuze hierheen toevoegen"])
+    expect(problems.nth(1).get_by_label("Vanaf stap")).to_have_value("")
     screenshot(page, "map-problems")
 
     # Fix the dead end from its message: a choice to a new ending, then the ending's words.
@@ -149,14 +151,15 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     expect(page.get_by_label("dit is een einde")).to_be_checked()
     act.write_in(page.locator("#kw-outcome"), "Riet houdt de regie; Ans helpt.")
 
-    # Fix the unreachable ending: a choice from the first step to it, drawn or picked.
+    # Fix the unreachable ending: a choice from the first step to it, drawn on the map or
+    # picked in the problem's message.
     if route == "drag":
         page.locator("[data-map-canvas]").evaluate("canvas => canvas.scrollIntoView()")
         act.drag(card(page, "Ik red me wel").locator("[data-map-handle]"), loose)
     else:
-        act.click(card(page, "Ik red me wel"))
-        act.choose(page.locator("[data-map-new-target]"), "riet-zegt-dat-ze")  # by its title
-        act.click(page.get_by_role("button", name="Keuze toevoegen", exact=True))
+        fix = page.locator("[data-map-problems] li", has_text=UNREACHABLE)
+        act.choose(fix.get_by_label("Vanaf stap"), "ik-red-me-wel")  # by its title
+        act.click(fix.get_by_role("button", name="Keuze hierheen toevoegen"))
     act.write("Ik regel thuiszorg voor je.", "kw-c1-text")
     box = choice_box(page, 1)
     act.click(box.get_by_label("minder gewenst", exact=True))
