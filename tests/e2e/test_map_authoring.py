@@ -300,3 +300,39 @@ def test_dragging_moves_a_card_and_draws_a_choice(page, live_server, demo):
         not scenario.has_unpublished_changes
         or latest.graph[0].value["choices"][-1]["target"] == key
     )
+
+
+def test_problem_fixes_and_the_keyboard_keep_their_place(page, live_server, demo):
+    """A dead end is fixed from its message; from the keyboard a quality keeps the focus."""
+    library = ScenarioIndexPage.objects.first()
+    draft = ScenarioPage(title="Korte kaart", slug="korte-kaart", live=False)
+    library.add_child(instance=draft)
+    draft.save_revision()
+    log_in(page, live_server.url, "inhoud@demo.kantelwerk.nl")
+    page.goto(f"{live_server.url}/admin/scenarios/{draft.pk}/kaart/")
+    expect(page.locator("#scenario-map[data-ready]")).to_have_count(1)
+    assert page.evaluate("document.activeElement.id") == "kw-text"
+    page.keyboard.insert_text("Ik red me wel, hoor.")
+    problem = page.locator("[data-map-problems] li", has_text=NO_CHOICE)
+
+    # "Keuze naar een nieuwe stap": a second card, the cursor in the new choice's text.
+    problem.get_by_role("button", name="Keuze naar een nieuwe stap").click()
+    expect(page.locator("[data-map-card]")).to_have_count(2)
+    assert page.evaluate("document.activeElement.id") == "kw-c0-text"
+    page.keyboard.insert_text("Wat mis je?")
+    # From the keyboard the arrow keys go through the qualities; the focus stays there.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "kw-c0-quality"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.name") == "kw-c0-quality"
+    assert page.evaluate("document.activeElement.value") != "acceptable"
+
+    # The new step, with no choice yet, is made an ending from its message: the cursor goes
+    # to its outcome and no problem remains.
+    page.locator("[data-map-card]").nth(1).click()
+    page.keyboard.insert_text("Riet sluit het gesprek af.")
+    problem.get_by_role("button", name="Maak er een einde van").click()
+    assert page.evaluate("document.activeElement.id") == "kw-outcome"
+    expect(page.get_by_label("dit is een einde")).to_be_checked()
+    expect(page.locator("[data-map-problems]")).to_contain_text("Geen problemen gevonden")
