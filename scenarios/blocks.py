@@ -48,7 +48,10 @@ class ChoiceBlock(blocks.StructBlock):
         regex=KEY_REGEX,
         error_messages=KEY_ERRORS,
         label=_("leads to step"),
-        help_text=_("The key of the step this choice leads to."),
+        help_text=_(
+            "The step this choice leads to, picked from the steps of this scenario "
+            "(without JavaScript: the step's key)."
+        ),
     )
     quality = blocks.ChoiceBlock(
         choices=Quality.choices, default=Quality.ACCEPTABLE, label=_("quality")

@@ -63,4 +63,12 @@ def map_words() -> dict[str, str]:
         "delete_choice": _("Delete choice"),
         "new_choice_to": _("New choice, leading to"),
         "add_choice": _("Add a choice"),
+        "add_choice_ending": _("Add a choice to a new ending"),
+        "fix_new_step": _("Add a choice to a new step"),
+        "fix_new_ending": _("Add a choice to a new ending"),
+        "fix_make_ending": _("Make it an ending"),
+        "fix_from": _("From step"),
+        "fix_from_choose": _("choose a step"),
+        "fix_add_here": _("Add a choice to this step"),
+        "fix_from_first": _("First choose the step the choice comes from."),
     }

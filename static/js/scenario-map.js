@@ -442,6 +442,20 @@ function renderProblemList() {
   for (const problem of problems) {
     const item = document.createElement("li");
     item.textContent = problem.text + " ";
+    if (problem.code === "no_choices" && nodeByKey(problem.node)) {
+      // The fixes the message names, one click each: a choice (to a new step or a new
+      // ending), or making the step an ending.
+      for (const [word, fix] of [["fix_new_step", "step"], ["fix_new_ending", "ending"], ["fix_make_ending", "end"]]) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "button button-small";
+        button.textContent = t(word);
+        button.dataset.mapFix = fix;
+        button.addEventListener("click", () => fixDeadEnd(problem.node, fix));
+        item.append(button);
+      }
+    }
+    if (problem.code === "unreachable" && nodeByKey(problem.node)) item.append(...reachFix(problem.node));
     if (problem.node && nodeByKey(problem.node)) {
       const show = document.createElement("button");
       show.type = "button";
@@ -452,6 +466,48 @@ function renderProblemList() {
     }
     list.append(item);
   }
+}
+
+// The step picked in an unreachable step's fix, kept while the problem list is redrawn.
+const reachFrom = {};
+
+function reachFix(key) {
+  // "From step [list] — Add a choice to this step": the fix the message names, without first
+  // finding the step on the map. The list starts empty: where the choice comes from is the
+  // trainer's pick. Endings are left out (they have no choices).
+  const label = document.createElement("label");
+  label.className = "kw-fix";
+  label.append(`${t("fix_from")} `);
+  const list = document.createElement("select");
+  list.dataset.mapFixFrom = key;
+  list.append(new Option(t("fix_from_choose"), ""));
+  for (const node of doc.nodes) {
+    if (node.key !== key && !node.end) list.append(new Option(stepTitle(node), node.key, false, reachFrom[key] === node.key));
+  }
+  list.addEventListener("change", () => {
+    reachFrom[key] = list.value;
+  });
+  label.append(list);
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "button button-small";
+  button.textContent = t("fix_add_here");
+  button.dataset.mapFix = "from";
+  button.addEventListener("click", () => {
+    const from = nodeByKey(list.value);
+    if (!from) {
+      say(t("fix_from_first"));
+      list.focus();
+      return;
+    }
+    delete reachFrom[key];
+    remember();
+    selected = from.key;
+    const choice = addChoice(from, key);
+    changed();
+    focusChoiceText(from, choice);
+  });
+  return [label, button];
 }
 
 function renderTextVersion() {
@@ -587,9 +643,10 @@ cardLayer.addEventListener("pointerup", (event) => {
       document.elementsFromPoint(event.clientX, event.clientY).map((el) => el.closest?.("[data-map-card]")).find((el) => el && el !== current.card);
     if (over) {
       remember();
-      addChoice(current.node, over.dataset.key);
+      const choice = addChoice(current.node, over.dataset.key);
       selected = current.node.key;
       changed();
+      focusChoiceText(current.node, choice);
     }
     return;
   }
@@ -748,8 +805,8 @@ function renderPanel() {
           ${field(t("choice_text"), `<textarea id="${cid("text")}" rows="2" data-choice-field="text">${esc(choice.text || "")}</textarea>`, cid("text"))}
           ${field(t("leads_to"), `<select id="${cid("target")}" data-choice-field="target">${targetOptions(choice.target)}${nodeByKey(choice.target) ? "" : `<option value="${esc(choice.target)}" selected>${esc(t("no_step"))}</option>`}</select>`, cid("target"))}
           <fieldset class="kw-qualities"><legend>${esc(t("quality"))}</legend>${qualities}</fieldset>
-          ${principles.length ? `<div class="kw-score-rows"><p class="kw-hint">${esc(t("scores_hint"))}</p>${scores}</div>` : `<p class="kw-hint">${esc(t("no_principles"))}</p>`}
           ${field(t("feedback"), `<textarea id="${cid("feedback")}" rows="2" data-choice-field="feedback">${esc(choice.feedback || "")}</textarea>`, cid("feedback"), t("feedback_hint"))}
+          ${principles.length ? `<div class="kw-score-rows"><p class="kw-hint">${esc(t("scores_hint"))}</p>${scores}</div>` : `<p class="kw-hint">${esc(t("no_principles"))}</p>`}
           <button type="button" class="button button-small no" data-map-delete-choice>${esc(t("delete_choice"))}</button>
         </fieldset>`;
     });
@@ -757,6 +814,7 @@ function renderPanel() {
       <div class="kw-add-choice">
         ${field(t("new_choice_to"), `<select id="kw-new-target" data-map-new-target>${targetOptions(null, { withNew: true })}</select>`, "kw-new-target")}
         <button type="button" class="button button-small" data-map-add-choice>${esc(t("add_choice"))}</button>
+        <button type="button" class="button button-small button-secondary" data-map-add-choice-ending>${esc(t("add_choice_ending"))}</button>
       </div>`;
   }
   panel.innerHTML = html;
@@ -829,7 +887,26 @@ panel.addEventListener("change", (event) => {
   }
   const focusId = target.id;
   changed({ panel: rebuild });
-  if (rebuild && focusId) document.getElementById(focusId)?.focus();
+  // Picked with the mouse, a choice's quality leads on to its feedback ("why?") while that is
+  // still empty, and ticking "this is an ending" to its outcome. From the keyboard the focus
+  // stays where it is, so the arrow keys keep moving through the options.
+  let next = null;
+  if (pointerUsed && choice && target.dataset.choiceField === "quality" && !choice.feedback) {
+    next = document.getElementById(`kw-c${node.choices.indexOf(choice)}-feedback`);
+  } else if (pointerUsed && target.dataset.nodeFlag === "end" && target.checked && !node.outcome) {
+    next = document.getElementById("kw-outcome");
+  }
+  if (next) next.focus();
+  else if (rebuild && focusId) document.getElementById(focusId)?.focus();
+});
+
+// Whether the last change came from a pointer (mouse, pen, touch) rather than the keyboard.
+let pointerUsed = false;
+panel.addEventListener("pointerdown", () => {
+  pointerUsed = true;
+});
+panel.addEventListener("keydown", () => {
+  pointerUsed = false;
 });
 
 panel.addEventListener("click", (event) => {
@@ -857,6 +934,11 @@ panel.addEventListener("click", (event) => {
     remember();
     node.choices = node.choices.filter((c) => c !== choice);
     changed();
+  } else if (button.matches("[data-map-add-choice-ending]")) {
+    remember();
+    addStep(node, { end: true });
+    changed();
+    focusChoiceText(node, node.choices[node.choices.length - 1]);
   } else if (button.matches("[data-map-add-choice]")) {
     const targetKey = panel.querySelector("[data-map-new-target]").value;
     remember();
@@ -867,10 +949,29 @@ panel.addEventListener("click", (event) => {
       choice = node.choices[node.choices.length - 1];
     }
     changed();
-    const index = node.choices.indexOf(choice);
-    document.getElementById(`kw-c${index}-text`)?.focus();
+    focusChoiceText(node, choice);
   }
 });
+
+function focusChoiceText(node, choice) {
+  document.getElementById(`kw-c${node.choices.indexOf(choice)}-text`)?.focus();
+}
+
+function fixDeadEnd(key, fix) {
+  const node = nodeByKey(key);
+  if (!node) return;
+  remember();
+  selected = key;
+  if (fix === "end") {
+    node.end = true;
+    changed();
+    document.getElementById("kw-outcome")?.focus();
+    return;
+  }
+  addStep(node, { end: fix === "ending" });
+  changed();
+  focusChoiceText(node, node.choices[node.choices.length - 1]);
+}
 
 // ------------------------------------------------------------------ toolbar actions
 
@@ -916,5 +1017,13 @@ window.addEventListener("beforeunload", (event) => {
 root.querySelector("[data-map-static]")?.remove();
 root.querySelector("[data-map-editor]").hidden = false;
 if (DATA.locked) alertBox(DATA.locked);
+// An empty scenario opens with its first step ready to write in, as a new story in Twine does;
+// it counts as a change only once something is written.
+const empty = doc.nodes.length === 0 && !DATA.locked;
+if (empty) selected = addStep(null).key;
 render();
+if (empty) {
+  document.getElementById("kw-text")?.focus();
+  scheduleCheck();
+}
 root.dataset.ready = "1";

@@ -52,6 +52,17 @@ class Actions:
         self.click(field)
         self.page.keyboard.insert_text(text)
 
+    def drag(self, handle, target):
+        """Press on the handle, move onto the target and let go: one press and release of
+        the mouse button, counted as one action like a click."""
+        start = handle.bounding_box()
+        goal = target.bounding_box()
+        self.page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+        self.page.mouse.down()
+        self.page.mouse.move(goal["x"] + goal["width"] / 2, goal["y"] + goal["height"] / 2, steps=8)
+        self.page.mouse.up()
+        self.count += 1
+
 
 def card(page, words):
     return page.locator("[data-map-card]", has_text=words)
@@ -65,9 +76,12 @@ def score(box, principle, value):
     return box.locator("fieldset.kw-scores", has_text=principle).get_by_text(value, exact=True)
 
 
+@pytest.mark.parametrize("route", ["drag", "list"])
 def test_a_scenario_is_built_checked_published_and_played_on_the_map(
-    browser, page, live_server, demo
+    browser, page, live_server, demo, route
 ):
+    """`route` is how the last choice is made: drawn onto the ending with the mouse, or with
+    its first step picked from a list in the problem's message (the way without dragging)."""
     library = ScenarioIndexPage.objects.first()
     draft = ScenarioPage(title="Riet op de kaart", slug="riet-op-de-kaart", live=False)
     library.add_child(instance=draft)
@@ -78,28 +92,28 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     expect(page.locator("#scenario-map[data-ready]")).to_have_count(1)
     act = Actions(page)
 
-    # The first step, and the two principles.
-    act.click(page.get_by_role("button", name="Stap toevoegen"))
+    # An empty scenario's map opens with its first step ready: the cursor is in its text.
     act.write("Ik red me wel, hoor. Sinds Kees er niet meer is.", "kw-text")
     act.click(page.get_by_label("Eigen kracht", exact=True))
     act.click(page.get_by_label("Presentie", exact=True))
 
-    # A desired choice to a new step, scored on both principles, with feedback.
-    act.click(page.get_by_role("button", name="Keuze toevoegen"))
+    # A desired choice to a new step, with feedback, scored on both principles. Picking the
+    # quality with the mouse puts the cursor in the feedback: why is it desired?
+    act.click(page.get_by_role("button", name="Keuze toevoegen", exact=True))
     act.write("Wat mis je het meest sinds Kees er niet meer is?", "kw-c0-text")
     box = choice_box(page, 0)
     act.click(box.get_by_label("gewenst", exact=True))
+    act.write("Je vraagt naar wat er voor haar toe doet.", "kw-c0-feedback")
     act.click(score(box, "Presentie", "+2"))
     act.click(score(box, "Eigen kracht", "+1"))
-    act.write_in(box.locator("#kw-c0-feedback"), "Je vraagt naar wat er voor haar toe doet.")
 
     act.click(card(page, "(nog geen tekst)"))
     act.write("Vooral de boodschappen. Kees deed altijd de boodschappen.", "kw-text")
-    act.click(page.get_by_role("button", name="Keuze toevoegen"))
+    act.click(page.get_by_role("button", name="Keuze toevoegen", exact=True))
     act.write("Wie in de buurt zou daarbij kunnen helpen?", "kw-c0-text")
     box = choice_box(page, 0)
     act.click(box.get_by_label("gewenst", exact=True))
-    act.write_in(box.locator("#kw-c0-feedback"), "Je kijkt eerst naar haar eigen netwerk.")
+    act.write("Je kijkt eerst naar haar eigen netwerk.", "kw-c0-feedback")
 
     # The third step gets no choice yet (a dead end); an ending nobody reaches yet.
     act.click(card(page, "(nog geen tekst)"))
@@ -118,31 +132,39 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     assert NO_CHOICE in dead_end.get_attribute("aria-label")
     assert UNREACHABLE in loose.get_attribute("aria-label")
     expect(page.locator("[data-map-publish]")).to_be_disabled()
+    # Each message offers its fixes: the dead end three buttons, the unreachable step a choice
+    # to it from a step the trainer picks (the list starts empty).
+    fixes = ["Keuze naar een nieuwe stap", "Keuze naar een nieuw einde", "Maak er een einde van"]
+    expect(problems.nth(0).locator("[data-map-fix]")).to_have_text(fixes)
+    expect(problems.nth(1).locator("[data-map-fix]")).to_have_text(["Keuze hierheen toevoegen"])
+    expect(problems.nth(1).get_by_label("Vanaf stap")).to_have_value("")
     screenshot(page, "map-problems")
 
-    # Fix the dead end: a choice to a new ending.
-    act.click(dead_end)
-    act.click(page.get_by_role("button", name="Keuze toevoegen"))
+    # Fix the dead end from its message: a choice to a new ending, then the ending's words.
+    act.click(problems.nth(0).get_by_role("button", name="Keuze naar een nieuw einde"))
     act.write("Zullen we Ans samen bellen?", "kw-c0-text")
     box = choice_box(page, 0)
     act.click(box.get_by_label("gewenst", exact=True))
-    act.write_in(box.locator("#kw-c0-feedback"), "Je laat Riet zelf de regie houden.")
+    act.write("Je laat Riet zelf de regie houden.", "kw-c0-feedback")
     act.click(card(page, "(nog geen tekst)"))
     act.write("Riet belt Ans. Ze doen voortaan samen de boodschappen.", "kw-text")
-    act.click(page.get_by_label("dit is een einde"))
+    expect(page.get_by_label("dit is een einde")).to_be_checked()
     act.write_in(page.locator("#kw-outcome"), "Riet houdt de regie; Ans helpt.")
 
-    # Fix the unreachable ending: the first step's second choice leads to it.
-    act.click(card(page, "Ik red me wel"))
-    act.choose(page.locator("[data-map-new-target]"), "riet-zegt-dat-ze")  # by its title
-    act.click(page.get_by_role("button", name="Keuze toevoegen"))
+    # Fix the unreachable ending: a choice from the first step to it, drawn on the map or
+    # picked in the problem's message.
+    if route == "drag":
+        page.locator("[data-map-canvas]").evaluate("canvas => canvas.scrollIntoView()")
+        act.drag(card(page, "Ik red me wel").locator("[data-map-handle]"), loose)
+    else:
+        fix = page.locator("[data-map-problems] li", has_text=UNREACHABLE)
+        act.choose(fix.get_by_label("Vanaf stap"), "ik-red-me-wel")  # by its title
+        act.click(fix.get_by_role("button", name="Keuze hierheen toevoegen"))
     act.write("Ik regel thuiszorg voor je.", "kw-c1-text")
     box = choice_box(page, 1)
     act.click(box.get_by_label("minder gewenst", exact=True))
+    act.write("Je neemt het over voordat je weet wat ze zelf kan.", "kw-c1-feedback")
     act.click(score(box, "Eigen kracht", "−2"))
-    act.write_in(
-        box.locator("#kw-c1-feedback"), "Je neemt het over voordat je weet wat ze zelf kan."
-    )
 
     expect(page.locator("[data-map-problems]")).to_contain_text("Geen problemen gevonden")
     expect(page.locator(".kw-card--problem")).to_have_count(0)
@@ -164,6 +186,19 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
         "eigen-kracht": "1",
     }
     assert sorted(p.slug for p in draft.principles.all()) == ["eigen-kracht", "presentie"]
+    second = first[1]
+    assert (second["target"], second["quality"]) == ("riet-zegt-dat-ze", "less_desired")
+    assert {row["principle"]: row["value"] for row in second["scores"]} == {"eigen-kracht": "-2"}
+    assert [c["feedback"] != "" for s in steps.values() for c in s["choices"]] == [True] * 4
+    assert [key for key, step in steps.items() if step["end"]] == [
+        "riet-zegt-dat-ze",
+        "riet-belt-ans-ze",
+    ]
+    assert steps["riet-belt-ans-ze"]["outcome"] == "Riet houdt de regie; Ans helpt."
+
+    print(f"\nMAP ACTIONS ({route}): {map_actions}")
+    if route == "list":
+        return  # the rest does not depend on how the last choice was made
 
     # The keyboard: Tab to a card, arrow down along a choice, Enter opens it.
     card(page, "Ik red me wel").focus()
@@ -190,8 +225,6 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
     preview.get_by_role("link", name="Verder").click()
     expect(preview.locator("section.preview-step:visible")).to_contain_text("Riet belt Ans")
     screenshot(preview, "map-play-from-here")
-
-    print(f"\nMAP ACTIONS: {map_actions}")
 
 
 def test_the_18_step_demo_map_opens_quickly_and_fits_three_screens(page, live_server, demo):
@@ -267,3 +300,39 @@ def test_dragging_moves_a_card_and_draws_a_choice(page, live_server, demo):
         not scenario.has_unpublished_changes
         or latest.graph[0].value["choices"][-1]["target"] == key
     )
+
+
+def test_problem_fixes_and_the_keyboard_keep_their_place(page, live_server, demo):
+    """A dead end is fixed from its message; from the keyboard a quality keeps the focus."""
+    library = ScenarioIndexPage.objects.first()
+    draft = ScenarioPage(title="Korte kaart", slug="korte-kaart", live=False)
+    library.add_child(instance=draft)
+    draft.save_revision()
+    log_in(page, live_server.url, "inhoud@demo.kantelwerk.nl")
+    page.goto(f"{live_server.url}/admin/scenarios/{draft.pk}/kaart/")
+    expect(page.locator("#scenario-map[data-ready]")).to_have_count(1)
+    assert page.evaluate("document.activeElement.id") == "kw-text"
+    page.keyboard.insert_text("Ik red me wel, hoor.")
+    problem = page.locator("[data-map-problems] li", has_text=NO_CHOICE)
+
+    # "Keuze naar een nieuwe stap": a second card, the cursor in the new choice's text.
+    problem.get_by_role("button", name="Keuze naar een nieuwe stap").click()
+    expect(page.locator("[data-map-card]")).to_have_count(2)
+    assert page.evaluate("document.activeElement.id") == "kw-c0-text"
+    page.keyboard.insert_text("Wat mis je?")
+    # From the keyboard the arrow keys go through the qualities; the focus stays there.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "kw-c0-quality"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.name") == "kw-c0-quality"
+    assert page.evaluate("document.activeElement.value") != "acceptable"
+
+    # The new step, with no choice yet, is made an ending from its message: the cursor goes
+    # to its outcome and no problem remains.
+    page.locator("[data-map-card]").nth(1).click()
+    page.keyboard.insert_text("Riet sluit het gesprek af.")
+    problem.get_by_role("button", name="Maak er een einde van").click()
+    assert page.evaluate("document.activeElement.id") == "kw-outcome"
+    expect(page.get_by_label("dit is een einde")).to_be_checked()
+    expect(page.locator("[data-map-problems]")).to_contain_text("Geen problemen gevonden")
