@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from people.names import display_name
-from people.spreadsheets import defuse_csv
-from people.workbooks import About, Sheet, xlsx_response
+from people.workbooks import About, Sheet, csv_response, xlsx_response
 
 from .access import get_session_for_group_trainer, get_session_for_member
 from .models import LiveVote
@@ -29,15 +25,10 @@ def record(request, pk: int):
 
 @login_required
 def export_csv(request, pk: int):
+    """The same two tables as the workbook (votes per step, then the scores), one after the
+    other; only the workbook's "about" sheet is not repeated."""
     session = get_session_for_group_trainer(request.user, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(session)}.csv"'
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")  # so Excel reads the file as UTF-8
-    writer = csv.writer(response, delimiter=";")
-    for row in record_rows(build_record(session)):
-        writer.writerow([defuse_csv(value) for value in row])
-    return response
+    return csv_response(_filename(session), _sheets(build_record(session)))
 
 
 def _filename(session) -> str:
@@ -48,9 +39,12 @@ def _filename(session) -> str:
 def export_xlsx(request, pk: int):
     session = get_session_for_group_trainer(request.user, pk)
     record = build_record(session)
+    return xlsx_response(_filename(session), _sheets(record), _about(session, record))
+
+
+def _sheets(record: Record) -> list[Sheet]:
     header, *rows = record_rows(record)
-    sheets = [Sheet(_("Votes per step"), header, rows), _scores_sheet(record)]
-    return xlsx_response(_filename(session), sheets, _about(session, record))
+    return [Sheet(_("Votes per step"), header, rows), _scores_sheet(record)]
 
 
 def _scores_sheet(record: Record) -> Sheet:

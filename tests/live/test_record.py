@@ -94,8 +94,12 @@ def test_the_csv_export_has_a_bom_semicolons_and_defused_text(client, played, tr
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
-    assert rows[0][:6] == ["stap", "situatie", "nummer", "keuze", "gevolgd", "totaal"]
-    followed = [row for row in rows[1:] if row[4] == "ja"]
+    assert rows[0] == ["Stemmen per stap"]
+    assert rows[1][:6] == ["stap", "situatie", "nummer", "keuze", "gevolgd", "totaal"]
+    end = rows.index([])  # then the scores, as in the workbook
+    assert rows[end + 1] == ["Scores"] and rows[end + 2] == ["Principe", "Score", "Niveau"]
+    assert rows[end + 3][0] == "Totaal"
+    followed = [row for row in rows[2:end] if row[4] == "ja"]
     assert [(row[0], row[3]) for row in followed] == [
         ("1", "Wat lukt er nog wel?"),
         ("2", "Wie kan er nog meer helpen?"),
