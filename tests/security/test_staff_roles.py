@@ -210,3 +210,29 @@ def test_a_visitor_at_the_admin_goes_to_the_login(client, db):
     response = client.get("/admin/", follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0].startswith("/account/login/")
+
+
+def test_wagtails_default_groups_that_can_publish_anything_are_gone(db):
+    """Wagtail makes "Editors" and "Moderators" with rights on the whole tree; an administrator
+    who put someone in one would bypass every role. Only Kantelwerk's own groups remain."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    names = set(Group.objects.values_list("name", flat=True))
+    assert not names & {"Editors", "Moderators"}
+    assert {roles.TRAINERS, roles.CONTENT_LEADS} <= names
+    assert not GroupPagePermission.objects.filter(page__depth=1).exists()  # nothing on the root
+
+
+def test_a_default_group_someone_is_in_is_left_for_an_administrator(db, make_user):
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    migration = importlib.import_module("people.migrations.0010_remove_wagtail_default_groups")
+    kept, gone = Group.objects.create(name="Editors"), Group.objects.create(name="Moderators")
+    make_user("editor@example.nl").groups.add(kept)
+    migration.remove_unused_default_groups(apps, None)
+    assert list(Group.objects.filter(name__in=["Editors", "Moderators"])) == [kept]
+    assert not Group.objects.filter(pk=gone.pk).exists()
