@@ -365,6 +365,13 @@ def hide_site_wide_reports(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "site-history"]
 
 
+@hooks.register("construct_main_menu")
+def hide_wagtails_help(request, menu_items):
+    """Wagtail's own help menu points to Wagtail's English guide and release notes: nothing a
+    Kantelwerk trainer or manager asked for (the help they need is in the admin's own texts)."""
+    menu_items[:] = [item for item in menu_items if item.name != "help"]
+
+
 def _refuse_removal(request, pages):
     names = ", ".join(f"“{page.title}”" for page in pages)
     messages.error(

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, interop
 from .models import Attempt, Principle, ScenarioPage
+from .new_scenario import new_scenario_view
 
 
 class PrincipleViewSet(SnippetViewSet):
@@ -85,6 +86,7 @@ def scenario_admin_urls():
         path("<int:page_id>/kaart/speel/", admin_views.map_play_view, name="map_play"),
         path("<int:page_id>/export/", admin_views.export_view, name="export"),
         path("import/", admin_views.ScenarioImportView.as_view(), name="import"),
+        path("nieuw/", new_scenario_view, name="new"),
     ]
     return [path("scenarios/", include((urls, "scenarios_admin"), namespace="scenarios_admin"))]
 
@@ -92,6 +94,22 @@ def scenario_admin_urls():
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
         return admin_views.can_add_pages(request.user)
+
+
+class NewScenarioMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.import_parents(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def new_scenario_menu_item():
+    return NewScenarioMenuItem(
+        gettext_lazy("New scenario"),
+        reverse_lazy("scenarios_admin:new"),
+        name="scenario-new",
+        icon_name="plus",
+        order=255,
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -242,6 +242,8 @@ SITE_UPLOAD_MAX_NUMBER_FIELDS = 1_000
 SITE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 WAGTAIL_SITE_NAME = SITE_NAME
+# Wagtail's "what's new in Wagtail" banner and editor guide are English and about Wagtail.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # No Gravatar: it would learn a hash of every staff email (people/avatars.py draws initials).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
