@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home page")
 
     def ready(self):
-        from . import site_cache
+        from . import page_instances, site_cache
 
         site_cache.install()
+        page_instances.install()
