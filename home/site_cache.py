@@ -21,13 +21,25 @@ from __future__ import annotations
 
 import pickle
 import uuid
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
 
 STAMP_KEY = "kw:site-stamp:v1"
 
-_snapshot: dict = {"stamp": None, "sites": {}, "restricted": None}
+
+@dataclass
+class Snapshot:
+    """What this process knows under one stamp; a new stamp means a new snapshot (replaced
+    whole, so a thread still holding the old one never sees it half cleared)."""
+
+    stamp: str | None
+    sites: dict[tuple[str, int], bytes] = field(default_factory=dict)
+    restricted: bool | None = None
+
+
+_snapshot = Snapshot(stamp=None)
 _wagtail_find_for_request = None
 _wagtail_get_view_restrictions = None
 
@@ -40,11 +52,13 @@ def current_stamp() -> str:
     return stamp
 
 
-def _fresh_snapshot() -> dict:
+def _fresh_snapshot() -> Snapshot:
+    global _snapshot
     stamp = current_stamp()
-    if _snapshot["stamp"] != stamp:
-        _snapshot.update(stamp=stamp, sites={}, restricted=None)
-    return _snapshot
+    snapshot = _snapshot
+    if snapshot.stamp != stamp:
+        snapshot = _snapshot = Snapshot(stamp=stamp)
+    return snapshot
 
 
 def find_site(request):
@@ -53,21 +67,22 @@ def find_site(request):
 
     snapshot = _fresh_snapshot()
     key = (split_domain_port(request._get_raw_host())[0], request.get_port())
-    if key not in snapshot["sites"]:
+    pickled = snapshot.sites.get(key)
+    if pickled is None:
         site = _wagtail_find_for_request(request)
         if site is not None:
             site.root_page = site.root_page.specific
-        snapshot["sites"][key] = pickle.dumps(site)
-    return pickle.loads(snapshot["sites"][key])  # noqa: S301 — pickled by this process
+        pickled = snapshot.sites[key] = pickle.dumps(site)
+    return pickle.loads(pickled)  # noqa: S301 — pickled by this process
 
 
 def any_view_restrictions() -> bool:
     snapshot = _fresh_snapshot()
-    if snapshot["restricted"] is None:
+    if snapshot.restricted is None:
         from wagtail.models import PageViewRestriction
 
-        snapshot["restricted"] = PageViewRestriction.objects.exists()
-    return snapshot["restricted"]
+        snapshot.restricted = PageViewRestriction.objects.exists()
+    return snapshot.restricted
 
 
 def get_view_restrictions(page):
