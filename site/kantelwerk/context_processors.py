@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
@@ -7,12 +6,14 @@ from django.utils.translation import get_language, get_language_info
 
 def language_switch(request):
     """Offer the current page in each other language."""
+    from home.site_chrome import url_in_language
+
     current = get_language()
     others = [
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(request.get_full_path(), code),
+            "url": url_in_language(request.get_full_path(), code),
         }
         for code, _name in settings.LANGUAGES
         if code != current

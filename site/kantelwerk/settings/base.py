@@ -154,7 +154,7 @@ CACHES = caches_from_env()
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if env_str("REDIS_URL", "")
-    else "django.contrib.sessions.backends.db"
+    else "people.session_store"  # Django's db sessions, read with one prepared statement
 )
 
 AUTHENTICATION_BACKENDS = [
