@@ -163,7 +163,7 @@ def test_a_full_recount_repairs_any_summary(members, course, lessons):
 
 @pytest.mark.django_db(transaction=True)
 def test_with_real_commits_the_sort_follows_a_learner_who_finishes_a_lesson(
-    client, manager, team, cohort, lessons, learner, volunteer
+    migrated_db, client, manager, team, cohort, lessons, learner, volunteer
 ):
     """No captured callbacks: the requests commit as in production."""
     cohort.participants.add(learner, volunteer)
