@@ -114,6 +114,7 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
                 "speakers": [[value, str(label)] for value, label in SPEAKER_CHOICES],
                 "qualities": [[value, str(label)] for value, label in Quality.choices],
                 "canPublish": permissions.can_publish(),
+                "state": map_editor.publication_state(self.page),
                 "locked": str(lock.get_message(self.request.user))
                 if lock is not None and lock.for_user(self.request.user)
                 else "",
@@ -181,10 +182,13 @@ def map_save_view(request, page_id: int):
             {"error": refused.message, "problems": map_editor.problem_data(refused.problems)},
             status=refused.status,
         )
+    page.refresh_from_db()
     return JsonResponse(
         {
             "revision": saved.revision_id,
             "published": saved.published,
+            "state": map_editor.publication_state(page),
+            "live": page.url if page.live else "",
             "problems": map_editor.problem_data(saved.problems),
         }
     )

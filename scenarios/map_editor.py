@@ -110,6 +110,14 @@ def problem_data(problems: list[Problem]) -> list[dict]:
     return rows
 
 
+def publication_state(page) -> str:
+    """Whether the scenario is live, as the page list shows it: "live", "live_draft" (live,
+    with a newer draft) or "draft" (never published, or unpublished)."""
+    if not page.live:
+        return "draft"
+    return "live_draft" if page.has_unpublished_changes else "live"
+
+
 def save_from_map(page, user, data: object, base_revision_id, *, publish: bool = False) -> Saved:
     """Store the map's document as a new draft revision of ``page``; publish it if asked.
 
@@ -120,6 +128,16 @@ def save_from_map(page, user, data: object, base_revision_id, *, publish: bool =
     """
     latest = page.get_latest_revision()
     if latest is not None and str(latest.pk) != str(base_revision_id):
+        if latest.user_id is not None and latest.user_id == user.pk:
+            # The same person in another tab or window: not "someone else".
+            raise SaveRefused(
+                _(
+                    "You saved this scenario in another tab or window after you opened this "
+                    "map. These changes are not saved, so nothing of that version is lost. "
+                    "Reload the map to see it, then make these changes again."
+                ),
+                status=409,
+            )
         who = display_name(latest.user) if latest.user else ""
         raise SaveRefused(
             _(

@@ -71,4 +71,53 @@ def map_words() -> dict[str, str]:
         "fix_from_choose": _("choose a step"),
         "fix_add_here": _("Add a choice to this step"),
         "fix_from_first": _("First choose the step the choice comes from."),
+        "fix_loop_scores": _("Set the scores to 0"),
+        "loop_scores_zeroed": _("The scores of this choice are 0 now. Undo brings them back."),
+        "step_n": _("Step %(number)s"),
+        "confirm_drop_principle_one": _(
+            "%(count)s score is given on “%(principle)s”. If you untick the principle, that "
+            "score is removed. Untick it anyway?"
+        ),
+        "confirm_drop_principle": _(
+            "%(count)s scores are given on “%(principle)s”. If you untick the principle, "
+            "those scores are removed. Untick it anyway?"
+        ),
+        "principle_dropped_one": _(
+            "“%(principle)s” is unticked and %(count)s score removed. Undo brings it back."
+        ),
+        "principle_dropped": _(
+            "“%(principle)s” is unticked and %(count)s scores removed. Undo brings them back."
+        ),
+        "confirm_end_one": _(
+            "This step has %(count)s choice. An ending has no choices, so it will be removed. "
+            "Make the step an ending anyway?"
+        ),
+        "confirm_end": _(
+            "This step has %(count)s choices. An ending has no choices, so they will be "
+            "removed. Make the step an ending anyway?"
+        ),
+        "end_has_choices_one": _(
+            "This step is an ending but still has %(count)s choice. An ending has no choices."
+        ),
+        "end_has_choices": _(
+            "This step is an ending but still has %(count)s choices. An ending has no choices."
+        ),
+        "remove_choices": _("Remove the choices"),
+        "choices_removed": _("The choices are removed. Undo brings them back."),
+        "confirm_delete_step": _("Delete the step “%(step)s”? Undo brings it back."),
+        "confirm_delete_start": _(
+            "“%(step)s” is the step the scenario begins with. If you delete it, “%(next)s” "
+            "becomes the first step. Delete it anyway?"
+        ),
+        "confirm_delete_last": _(
+            "“%(step)s” is the only step. Delete it anyway? Undo brings it back."
+        ),
+        "start_deleted": _(
+            "Step deleted. The scenario now begins with “%(next)s”. Undo brings the step back."
+        ),
+        "not_saved": _("Not saved."),
+        "state_live": _("Published"),
+        "state_live_draft": _("Published, draft with changes"),
+        "state_draft": _("Draft, not published"),
+        "view_live": _("View the live page"),
     }

@@ -28,6 +28,7 @@ let dirty = false;
 let checkTimer = null;
 let checkNumber = 0;
 let fieldSnapshotTaken = null;
+let pubState = DATA.state || "draft";
 
 for (const node of doc.nodes) node.choices = node.choices || [];
 
@@ -58,7 +59,9 @@ function qualityLabel(value) {
 }
 
 function stepTitle(node) {
-  return `${speakerLabel(node)}: ${firstWords(node.text, 48) || t("no_text")}`;
+  // Steps with no text yet are told apart by their number on the map ("Stap 4 (nog geen tekst)").
+  const words = firstWords(node.text, 48) || `${t("step_n", { number: doc.nodes.indexOf(node) + 1 })} ${t("no_text")}`;
+  return `${speakerLabel(node)}: ${words}`;
 }
 
 // ------------------------------------------------------------------ keys
@@ -121,6 +124,8 @@ function remember() {
 
 function changed({ panel = true } = {}) {
   dirty = true;
+  say(""); // "saved" or "undone" is no longer the news once something changes
+
   render({ panel });
   scheduleCheck();
 }
@@ -133,6 +138,17 @@ function undo() {
   selected = state.selected && nodeByKey(state.selected) ? state.selected : null;
   changed();
   say(t("undone"));
+  keepFocus();
+}
+
+function keepFocus(preferred = null) {
+  // After a change rebuilt the panel or removed a card, the focus goes to a card (the one
+  // given, else the selected one, else the first) instead of falling to the page.
+  const active = document.activeElement;
+  if (!preferred && active && active !== document.body && active.isConnected && !active.disabled) return;
+  const card = cardFor(preferred) || cardFor(selected) || cardLayer.querySelector("[data-map-card]");
+  (card || cardLayer).focus({ preventScroll: Boolean(!card) });
+  card?.scrollIntoView({ block: "nearest", inline: "nearest" });
 }
 
 function serialise() {
@@ -198,6 +214,7 @@ async function saveNow(publish) {
     if (result.payload.problems && result.payload.problems.length) problems = result.payload.problems;
     render({ panel: false });
     renderPanelProblems();
+    say(t("not_saved")); // never left on "Saving…"
     alertBox(result.payload.error || t("server_error"));
     return;
   }
@@ -207,7 +224,10 @@ async function saveNow(publish) {
   alertBox("");
   render({ panel: false });
   renderPanelProblems();
-  say(result.payload.published ? t("published") : t("saved"));
+  if (result.payload.state) pubState = result.payload.state;
+  if (result.payload.live !== undefined) DATA.urls.live = result.payload.live;
+  renderToolbar();
+  say(result.payload.published ? t("published") : t("saved"), { live: result.payload.published });
 }
 
 function play(key) {
@@ -219,8 +239,14 @@ function play(key) {
 
 // ------------------------------------------------------------------ status
 
-function say(message) {
+function say(message, { live = false } = {}) {
   root.querySelector("[data-map-status]").textContent = message;
+  const link = root.querySelector("[data-map-live]");
+  link.hidden = !(live && DATA.urls.live);
+  if (!link.hidden) {
+    link.href = DATA.urls.live;
+    link.textContent = t("view_live");
+  }
 }
 
 function alertBox(message) {
@@ -427,6 +453,11 @@ function renderToolbar() {
   const note = root.querySelector("[data-map-publish-note]");
   if (note) note.hidden = problems.length === 0;
   root.querySelector("[data-map-dirty]").textContent = dirty ? t("unsaved") : t("all_saved");
+  // Live or not, as the page list shows it: once changed, a live scenario has a newer draft.
+  const shown = dirty && pubState === "live" ? "live_draft" : pubState;
+  const badge = root.querySelector("[data-map-state]");
+  badge.className = `kw-state kw-state--${shown}`;
+  badge.textContent = t(`state_${shown}`);
   for (const box of root.querySelectorAll("[data-map-principle]")) {
     box.checked = doc.principles.includes(box.value);
   }
@@ -456,6 +487,15 @@ function renderProblemList() {
       }
     }
     if (problem.code === "unreachable" && nodeByKey(problem.node)) item.append(...reachFix(problem.node));
+    if (problem.code === "score_in_loop" && nodeByKey(problem.node)) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button-small";
+      button.textContent = t("fix_loop_scores");
+      button.dataset.mapFix = "loop-scores";
+      button.addEventListener("click", () => zeroScores(problem.node, problem.choice));
+      item.append(button);
+    }
     if (problem.node && nodeByKey(problem.node)) {
       const show = document.createElement("button");
       show.type = "button";
@@ -593,9 +633,16 @@ cardLayer.addEventListener("keydown", (event) => {
 });
 
 root.addEventListener("keydown", (event) => {
-  if ((event.ctrlKey || event.metaKey) && event.key === "z" && !event.target.matches("input, textarea")) {
+  // Text fields keep their own undo; on a card, a radio, a checkbox or a button Ctrl+Z undoes
+  // the last change on the map.
+  const typing = event.target.matches("textarea, select, input:not([type=radio]):not([type=checkbox]):not([type=button])");
+  if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z" && !typing) {
     event.preventDefault();
     undo();
+  }
+  if (event.key === "Escape" && selected && panel.contains(event.target)) {
+    event.preventDefault();
+    closePanel();
   }
 });
 
@@ -781,6 +828,12 @@ function renderPanel() {
       <button type="button" class="button button-small button-secondary" data-map-play-here>${esc(t("play_from_here"))}</button>
       <button type="button" class="button button-small no" data-map-delete-step>${esc(t("delete_step"))}</button>
     </div>`;
+  if (node.end && node.choices.length) {
+    // Read this way from a file or the page form: say so, and offer the one-click fix.
+    html += `<div class="kw-end-choices"><p>${esc(t("end_has_choices", { count: node.choices.length }))}</p>
+      <ul>${node.choices.map((c) => `<li>${esc(firstWords(c.text, 60) || t("no_text"))}</li>`).join("")}</ul>
+      <button type="button" class="button button-small no" data-map-remove-choices>${esc(t("remove_choices"))}</button></div>`;
+  }
   if (!node.end) {
     html += `<h3 class="kw-panel__subheading">${esc(t("choices"))}</h3>`;
     node.choices.forEach((choice, index) => {
@@ -870,7 +923,16 @@ panel.addEventListener("change", (event) => {
   const { node, choice } = currentChoice(target);
   remember();
   let rebuild = true;
-  if (target.dataset.nodeFlag) {
+  if (target.dataset.nodeFlag === "end" && target.checked && node.choices.length) {
+    // An ending has no choices: ask before they go, and remove them on yes (undo restores).
+    if (!window.confirm(t("confirm_end", { count: node.choices.length }))) {
+      history.pop();
+      target.checked = false;
+      return;
+    }
+    node.choices = [];
+    node.end = true;
+  } else if (target.dataset.nodeFlag) {
     node[target.dataset.nodeFlag] = target.checked;
   } else if (target.dataset.nodeField) {
     node[target.dataset.nodeField] = target.value;
@@ -914,10 +976,7 @@ panel.addEventListener("click", (event) => {
   if (!button) return;
   const node = nodeByKey(selected);
   if (button.matches("[data-map-close]")) {
-    const key = selected;
-    selected = null;
-    render();
-    cardFor(key)?.focus();
+    closePanel();
   } else if (button.matches("[data-map-make-start]")) {
     remember();
     doc.start = node.key;
@@ -925,10 +984,28 @@ panel.addEventListener("click", (event) => {
   } else if (button.matches("[data-map-play-here]")) {
     play(node.key);
   } else if (button.matches("[data-map-delete-step]")) {
+    const rest = doc.nodes.filter((n) => n !== node);
+    const isStart = doc.start === node.key;
+    const question = !rest.length
+      ? t("confirm_delete_last", { step: stepTitle(node) })
+      : isStart
+        ? t("confirm_delete_start", { step: stepTitle(node), next: stepTitle(rest[0]) })
+        : t("confirm_delete_step", { step: stepTitle(node) });
+    if (!window.confirm(question)) return;
+    // The focus goes to a step that led here, else the new first step.
+    const before = doc.nodes.find((n) => n !== node && n.choices.some((c) => c.target === node.key));
     remember();
     deleteStep(node);
     changed();
-    say(t("step_deleted"));
+    const start = nodeByKey(doc.start);
+    say(isStart && start ? t("start_deleted", { next: stepTitle(start) }) : t("step_deleted"));
+    keepFocus(before?.key || doc.start);
+  } else if (button.matches("[data-map-remove-choices]")) {
+    remember();
+    node.choices = [];
+    changed();
+    say(t("choices_removed"));
+    panel.querySelector("[data-map-panel-heading]")?.focus();
   } else if (button.matches("[data-map-delete-choice]")) {
     const { choice } = currentChoice(button);
     remember();
@@ -953,8 +1030,28 @@ panel.addEventListener("click", (event) => {
   }
 });
 
+function closePanel() {
+  const key = selected;
+  selected = null;
+  render();
+  cardFor(key)?.focus();
+}
+
 function focusChoiceText(node, choice) {
   document.getElementById(`kw-c${node.choices.indexOf(choice)}-text`)?.focus();
+}
+
+function zeroScores(key, choiceKey) {
+  const node = nodeByKey(key);
+  const choice = node?.choices.find((c) => c.key === choiceKey);
+  if (!choice) return;
+  remember();
+  choice.scores = {};
+  selected = key;
+  changed();
+  say(t("loop_scores_zeroed"));
+  panel.querySelector(`[data-map-choice="${CSS.escape(choiceKey)}"] legend`)?.scrollIntoView({ block: "nearest" });
+  cardFor(key)?.focus({ preventScroll: true });
 }
 
 function fixDeadEnd(key, fix) {
@@ -994,8 +1091,18 @@ root.querySelector("[data-map-save]").addEventListener("click", () => save(false
 root.querySelector("[data-map-publish]")?.addEventListener("click", () => save(true));
 for (const box of root.querySelectorAll("[data-map-principle]")) {
   box.addEventListener("change", () => {
-    remember();
     const chosen = new Set([...root.querySelectorAll("[data-map-principle]:checked")].map((b) => b.value));
+    let dropped = 0;
+    if (!box.checked) {
+      for (const node of doc.nodes) for (const choice of node.choices) if ((choice.scores || {})[box.value]) dropped++;
+      const principle = DATA.principles.find((p) => p.slug === box.value)?.label || box.value;
+      if (dropped && !window.confirm(t("confirm_drop_principle", { count: dropped, principle }))) {
+        box.checked = true;
+        return;
+      }
+      if (dropped) queueMicrotask(() => say(t("principle_dropped", { count: dropped, principle })));
+    }
+    remember();
     doc.principles = DATA.principles.map((p) => p.slug).filter((slug) => chosen.has(slug));
     for (const node of doc.nodes) {
       for (const choice of node.choices) {
@@ -1022,6 +1129,29 @@ if (DATA.locked) alertBox(DATA.locked);
 const empty = doc.nodes.length === 0 && !DATA.locked;
 if (empty) selected = addStep(null).key;
 render();
+root.querySelector("[data-map-skip]")?.addEventListener("click", (event) => {
+  event.preventDefault();
+  keepFocus(selected || doc.start || doc.nodes[0]?.key || "");
+});
+
+function anchorOf(key) {
+  // The same id as scenarios/story_map.step_anchor, used by "Show the step on the map" links.
+  return "step-" + key.replace(/[^\p{L}\p{N}_-]/gu, "_");
+}
+
+function openFromAddress() {
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  if (!wanted.startsWith("step-")) return false;
+  const node = doc.nodes.find((n) => anchorOf(n.key) === wanted || n.key === wanted.slice(5));
+  if (!node) return false;
+  select(node.key);
+  cardFor(node.key)?.focus({ preventScroll: true });
+  cardFor(node.key)?.scrollIntoView({ block: "center", inline: "nearest" });
+  return true;
+}
+
+window.addEventListener("hashchange", openFromAddress);
+if (!empty) openFromAddress();
 if (empty) {
   document.getElementById("kw-text")?.focus();
   scheduleCheck();

@@ -124,6 +124,35 @@ def test_a_save_after_someone_else_saved_is_refused_and_loses_nothing(karin, dra
     assert latest.title == "Ilse's versie"
 
 
+def test_a_save_after_the_same_person_saved_elsewhere_says_so(karin, draft, trainer):
+    """Two tabs of the same trainer: the refusal names the other tab, not "someone else"."""
+    data = opened(karin, draft)
+    mine = draft.get_latest_revision_as_object()
+    mine.title = "Uit het andere tabblad"
+    mine.save_revision(user=trainer)
+    response = post_json(
+        karin, url("map_save", draft), {"document": data["document"], "revision": data["revision"]}
+    )
+    assert response.status_code == 409
+    error = response.json()["error"]
+    assert error.startswith("Je hebt dit scenario intussen in een ander tabblad of venster")
+    assert "Iemand anders" not in error
+
+
+def test_the_map_knows_whether_the_scenario_is_live(client, draft, make_user):
+    client.force_login(make_user("lotte@example.nl", groups=[roles.CONTENT_LEADS]))
+    data = opened(client, draft)
+    assert data["state"] == "draft"
+    response = post_json(
+        client,
+        url("map_save", draft),
+        {"document": data["document"], "revision": data["revision"], "publish": True},
+    )
+    assert response.json()["state"] == "live"
+    assert response.json()["live"]
+    assert opened(client, draft)["state"] == "live"
+
+
 def test_a_page_locked_by_someone_else_is_not_saved(karin, draft, make_user):
     data = opened(karin, draft)
     other = make_user("ilse@example.nl", trainer=True, name="Ilse")
