@@ -103,6 +103,7 @@ def map_words() -> dict[str, str]:
             "This step is an ending but still has %(count)s choices. An ending has no choices."
         ),
         "remove_choices": _("Remove the choices"),
+        "fix_make_ordinary": _("Make it an ordinary step"),
         "choices_removed": _("The choices are removed. Undo brings them back."),
         "confirm_delete_step": _("Delete the step “%(step)s”? Undo brings it back."),
         "confirm_delete_start": _(

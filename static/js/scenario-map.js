@@ -487,6 +487,18 @@ function renderProblemList() {
       }
     }
     if (problem.code === "unreachable" && nodeByKey(problem.node)) item.append(...reachFix(problem.node));
+    if (problem.code === "ending_with_choices" && nodeByKey(problem.node)) {
+      // The two ways out the message names, one click each.
+      for (const [word, fix] of [["remove_choices", "remove"], ["fix_make_ordinary", "ordinary"]]) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "button button-small";
+        button.textContent = t(word);
+        button.dataset.mapFix = fix;
+        button.addEventListener("click", () => fixEndingWithChoices(problem.node, fix));
+        item.append(button);
+      }
+    }
     if (problem.code === "score_in_loop" && nodeByKey(problem.node)) {
       const button = document.createElement("button");
       button.type = "button";
@@ -1039,6 +1051,18 @@ function closePanel() {
 
 function focusChoiceText(node, choice) {
   document.getElementById(`kw-c${node.choices.indexOf(choice)}-text`)?.focus();
+}
+
+function fixEndingWithChoices(key, fix) {
+  const node = nodeByKey(key);
+  if (!node) return;
+  remember();
+  selected = key;
+  if (fix === "remove") node.choices = [];
+  else node.end = false;
+  changed();
+  if (fix === "remove") say(t("choices_removed"));
+  cardFor(key)?.focus();
 }
 
 function zeroScores(key, choiceKey) {

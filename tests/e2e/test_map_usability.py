@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from scenarios import interop
+from scenarios import interop, map_editor
 from scenarios.models import ScenarioIndexPage
 from tests.e2e.conftest import log_in, screenshot, serious_violations
 from tests.scenarios.test_authoring import SMALL
@@ -108,6 +108,32 @@ def test_making_a_step_with_choices_an_ending_asks_and_undo_restores(page, live_
     assert focused_card(page) != "BODY"
 
 
+def test_an_ending_that_still_has_choices_shows_them_and_removes_them_in_one_click(
+    page, live_server, small
+):
+    # Saved that way elsewhere (drafts save with problems): "motief" is an ending with a choice.
+    document = map_editor.map_document(small.get_latest_revision_as_object())
+    motive = next(node for node in document["nodes"] if node["key"] == "motief")
+    motive.update(end=True, outcome="Riet belt haar buurvrouw.")
+    lead = get_user_model().objects.get(email=LEAD)
+    map_editor.save_from_map(small, lead, document, small.latest_revision_id)
+
+    open_map(page, live_server.url, small, anchor="#step-motief")
+    panel = page.locator("[data-map-panel]")
+    expect(panel).to_contain_text("Deze stap is een einde, maar heeft nog 1 keuze.")
+    expect(panel).to_contain_text("Vertel eens over haar.")
+    problem = page.locator("[data-map-problems] li", has_text="haal de keuzes weg")
+    expect(problem.get_by_role("button", name="Maak er een gewone stap van")).to_be_visible()
+    arrows = page.locator("g.kw-arrow")
+    expect(arrows).to_have_count(3)
+
+    problem.get_by_role("button", name="Keuzes weghalen").click()
+    expect(arrows).to_have_count(2)
+    expect(problem).to_have_count(0)
+    expect(panel).not_to_contain_text("Vertel eens over haar.")
+    assert focused_card(page) == "motief"
+
+
 def test_a_score_in_a_loop_is_set_to_0_with_one_click(page, live_server, small):
     open_map(page, live_server.url, small)
     card(page, "motief").click()
@@ -192,6 +218,8 @@ def test_the_map_says_whether_the_scenario_is_live_and_links_to_it(page, live_se
     expect(state).to_have_text("Gepubliceerd")
     link = page.get_by_role("link", name="Bekijk de live pagina")
     expect(link).to_have_attribute("href", re.compile(r"/riet-aan-de-keukentafel/$"))
+    page.locator("[data-map-state]").scroll_into_view_if_needed()
+    page.screenshot(path="test-artifacts/map-published-1280.png")
 
     # A change after that: the old news goes, and the live scenario now has a newer draft.
     card(page, "einde").click()
