@@ -12,7 +12,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import interop, map_editor
+from .advice_messages import advice_data
 from .blocks import SPEAKER_CHOICES
 from .engine import MAX_FILE_BYTES
 from .graph import scenario_from_page
@@ -107,6 +108,7 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
                 "document": map_editor.map_document(latest),
                 "revision": self.page.latest_revision_id,
                 "problems": map_editor.problem_data(problems),
+                "advice": map_editor.scenario_advice(scenario),
                 "principles": [
                     {"slug": p.slug, "label": p.display_label}
                     for p in Principle.objects.order_by("order", "name")
@@ -160,8 +162,13 @@ def map_check_view(request, page_id: int):
         payload = _posted_document(request)
     except map_editor.SaveRefused as refused:
         return JsonResponse({"error": refused.message}, status=refused.status)
-    _scenario, problems, _positions = map_editor.read_document(payload.get("document"))
-    return JsonResponse({"problems": map_editor.problem_data(problems)})
+    scenario, problems, _positions = map_editor.read_document(payload.get("document"))
+    return JsonResponse(
+        {
+            "problems": map_editor.problem_data(problems),
+            "advice": map_editor.scenario_advice(scenario),
+        }
+    )
 
 
 @require_POST
@@ -190,6 +197,7 @@ def map_save_view(request, page_id: int):
             "state": map_editor.publication_state(page),
             "live": page.url if page.live else "",
             "problems": map_editor.problem_data(saved.problems),
+            "advice": advice_data(saved.advice),
         }
     )
 
@@ -282,6 +290,17 @@ class ScenarioImportView(WagtailAdminTemplateMixin, TemplateView):
             _("Scenario '%(title)s' imported as a draft. Check it, then publish it.")
             % {"title": imported.page.title},
         )
+        advice = interop.page_advice(imported.page)
+        if advice:
+            messages.info(
+                request,
+                ngettext(
+                    "There is %(count)s piece of advice about the score under 'Check and map'.",
+                    "There are %(count)s pieces of advice about the score under 'Check and map'.",
+                    len(advice),
+                )
+                % {"count": len(advice)},
+            )
         return redirect("wagtailadmin_pages:edit", imported.page.pk)
 
     def get_context_data(self, **kwargs):

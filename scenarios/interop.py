@@ -98,6 +98,11 @@ def problem_line(problem: Problem) -> str:
     return message(problem)
 
 
+def page_advice(page) -> list[engine.Advice]:
+    """The authoring advice for a ScenarioPage (or a revision): it never blocks publishing."""
+    return engine.advise(scenario_from_page(page))
+
+
 def page_problems(page) -> list[Problem]:
     """Check a ScenarioPage (or one of its revisions) against the platform's principles."""
     return check_page(page, known_principles())

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from people.names import display_name
 
 from . import engine
+from .advice_messages import advice_data
 from .engine import Problem, Scenario
 from .graph import page_fields, scenario_from_page
 from .interop import known_principles
@@ -49,6 +50,15 @@ class Saved:
     revision_id: int
     published: bool
     problems: list[Problem]
+    advice: list[engine.Advice]
+
+
+def scenario_advice(scenario: Scenario | None) -> list[dict]:
+    """The map's "advice" list, beside its "problems": each with code, node, choice and text.
+
+    Advice never blocks saving or publishing; see engine.advise.
+    """
+    return advice_data(engine.advise(scenario)) if scenario is not None else []
 
 
 def map_document(page) -> dict:
@@ -175,4 +185,9 @@ def save_from_map(page, user, data: object, base_revision_id, *, publish: bool =
     revision = draft.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
-    return Saved(revision_id=revision.pk, published=publish, problems=problems)
+    return Saved(
+        revision_id=revision.pk,
+        published=publish,
+        problems=problems,
+        advice=engine.advise(scenario),
+    )

@@ -7,7 +7,11 @@ MAX_SHOWN = 50
 
 
 class ScenarioCheckPanel(Panel):
-    """Shows the problems of the scenario as it is being edited, with its map and export."""
+    """Shows the problems of the scenario as it is being edited, with its map and export.
+
+    Below them, the authoring advice (engine.advise): what will score differently than the
+    author may expect. Advice never blocks publishing.
+    """
 
     def clone_kwargs(self):
         kwargs = super().clone_kwargs()
@@ -22,7 +26,8 @@ class ScenarioCheckPanel(Panel):
         template_name = "scenarios/admin/check_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from .interop import page_problems
+            from .advice_messages import advice_rows
+            from .interop import page_advice, page_problems
             from .problem_messages import problem_rows
 
             context = super().get_context_data(parent_context)
@@ -36,6 +41,7 @@ class ScenarioCheckPanel(Panel):
                 problem_count=len(problems),
                 problems=problem_rows(problems[:MAX_SHOWN], map_url),
                 more=max(len(problems) - MAX_SHOWN, 0),
+                advice=advice_rows(page_advice(page)[:MAX_SHOWN], map_url),
                 map_url=map_url,
                 export_url=reverse("scenarios_admin:export", args=[page.pk]),
             )

@@ -94,6 +94,10 @@ MESSAGES = {
         "Choice %(choice)s in step %(node)s gives principle %(principle)s more than one "
         "score; only the first counts. Remove the others."
     ),
+    "no_steps": _(
+        "The scenario has no steps yet. Add a first step with the key %(start)s: the "
+        "conversation begins there."
+    ),
     "unknown_start": _("The start ('start') is %(start)s, but that step does not exist."),
     "unknown_target": _(
         "Choice %(choice)s in step %(node)s leads to %(target)s, but that step does not exist."
@@ -112,8 +116,9 @@ MESSAGES = {
         "that leads to an ending."
     ),
     "score_in_loop": _(
-        "Choice %(choice)s in step %(node)s lies in a loop, so it may not have a score "
-        "(now: %(scores)s). Set its scores to 0."
+        "Choice %(choice)s in step %(node)s leads back, so a learner can choose it again and "
+        "again and its score would keep adding up. That is why a choice in a loop may not "
+        "have a score (now: %(scores)s). Set its scores to 0."
     ),
     "cannot_be_placed_here": _("A scenario cannot be placed under this page."),
 }
@@ -178,7 +183,9 @@ def _values(problem: Problem) -> dict[str, object]:
         elif name == "allowed":
             values[name] = ", ".join(value)
         elif name == "scores":
-            values[name] = ", ".join(f"{slug} {_signed(score)}" for slug, score in value)
+            values[name] = ", ".join(
+                f"{principle_name(slug)} {signed(score)}" for slug, score in value
+            )
         elif isinstance(value, int) and not isinstance(value, bool):
             values[name] = number_format(value, force_grouping=True)
         else:
@@ -207,8 +214,22 @@ def _what(problem: Problem, values: dict[str, object]) -> str:
     return str(label) % values if label is not None else f"'{problem.field}'"
 
 
-def _signed(score: object) -> str:
-    return f"{score:+d}" if type(score) is int and abs(score) < 10**6 else "?"
+def signed(score: object) -> str:
+    """A score as authors write it: +2, 0, −1 (with a real minus sign)."""
+    if type(score) is not int or abs(score) >= 10**6:
+        return "?"
+    return f"{score:+d}".replace("-", "\u2212") if score else "0"
+
+
+def principle_name(slug: object) -> str:
+    """The principle's name in the reader's language ("Eigen kracht"), not its code.
+
+    A code the platform does not know (a file's typo) is shown quoted, as typed.
+    """
+    from .principle_cache import principles_by_slug
+
+    principle = principles_by_slug().get(slug) if isinstance(slug, str) else None
+    return principle.display_name if principle is not None else quote(slug)
 
 
 def problem_rows(problems, map_url: str) -> list[dict]:

@@ -4,8 +4,11 @@ Pure Python: imports nothing from Django, so it can be tested and reused on its 
 in tests/architecture reads the imports). The contract is ``shared/scenario-format.md``
 (format version 1, scoring version 2). Problems are data (``Problem``: a code, its
 parameters and the part concerned); ``scenarios.problem_messages`` words them.
+Advice (``Advice``, ``advise``) is data too, never blocks publishing, and
+``scenarios.advice_messages`` words it.
 """
 
+from .advice import ADVICE_CODES, Advice, advise
 from .exchange import MAX_FILE_BYTES, load_json, parse_document, to_document
 from .format_checks import (
     FORMAT,
@@ -43,6 +46,9 @@ from .scoring import (
 )
 
 __all__ = [
+    "ADVICE_CODES",
+    "Advice",
+    "advise",
     "BANDS",
     "CODES",
     "FORMAT",

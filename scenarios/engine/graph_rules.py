@@ -38,7 +38,13 @@ def _duplicate_key_problems(scenario: Scenario) -> list[Problem]:
 
 
 def graph_problems(scenario: Scenario) -> list[Problem]:
-    """Check rules 2–7 on a scenario whose keys are unique."""
+    """Check rules 2–7 on a scenario whose keys are unique.
+
+    A scenario without any step (a new page: its start is the default 'begin') breaks
+    rules 2 and 6 at once; it gets one problem that says what to do first.
+    """
+    if not scenario.nodes:
+        return [Problem("no_steps", field="nodes", params={"start": scenario.start})]
     index = index_nodes(scenario)
     graph = walkable_graph(scenario, index)
     problems, meant = _target_problems(scenario, index, graph)

@@ -60,6 +60,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "score_out_of_range": ("principle", "low", "high"),
     "duplicate_score": ("principle",),
     # The graph rules.
+    "no_steps": ("start",),
     "unknown_start": ("start", "suggestion"),
     "unknown_target": ("target", "suggestion"),
     "no_ending": (),

@@ -9,6 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from scenarios import principle_data
 from scenarios.engine import (
@@ -517,26 +518,57 @@ def test_there_is_at_least_one_ending():
     assert validate_graph(s) == [Problem("no_ending")]
 
 
-def test_a_scored_choice_on_a_loop_is_refused():
+@pytest.mark.django_db
+def test_a_scored_choice_on_a_loop_is_refused_with_the_reason_and_the_principles_names():
     s = scenario(
-        step("a", go("vraag-opnieuw", "b", p=2, q=0), go("door", "c", q=1)),
+        step("a", go("vraag-opnieuw", "b", **{"eigen-kracht": 2, "presentie": 0}), go("door", "c")),
         step("b", go("terug", "a"), go("verder", "c")),
         end("c"),
-        principles=("p", "q"),
+        principles=("eigen-kracht", "presentie"),
     )
     problem = only(validate_graph(s))
     assert said(problem) == (
-        "Keuze 'vraag-opnieuw' in stap 'a' ligt in een lus en mag daarom "
-        "geen score hebben (nu: p +2). Zet de scores op 0."
+        "Keuze 'vraag-opnieuw' in stap 'a' leidt terug, dus een leerling kan hem steeds "
+        "opnieuw kiezen en dan telt de score telkens weer op. Daarom mag een keuze in een lus "
+        "geen score hebben (nu: Eigen kracht +2). Zet de scores op 0."
     )
     assert (problem.node, problem.choice) == ("a", "vraag-opnieuw")
 
 
+@pytest.mark.django_db
 def test_a_scored_self_loop_is_refused():
-    s = scenario(step("a", go("nog-eens", "a", p=-1, q=2), go("door", "b")), end("b"))
+    scores = {"eigen-kracht": -1, "presentie": 2}
+    s = scenario(
+        step("a", go("nog-eens", "a", **scores), go("door", "b")),
+        end("b"),
+        principles=("eigen-kracht", "presentie"),
+    )
     problem = only(validate_graph(s))
-    assert said(problem).endswith("geen score hebben (nu: p -1, q +2). Zet de scores op 0.")
+    assert said(problem).endswith(
+        "geen score hebben (nu: Eigen kracht \u22121, Presentie +2). Zet de scores op 0."
+    )
     assert (problem.node, problem.choice) == ("a", "nog-eens")
+
+
+@pytest.mark.django_db
+def test_the_loop_message_gives_its_reason_in_english_too():
+    s = scenario(step("a", go("nog-eens", "a", q=1), go("door", "b")), end("b"))
+    with translation.override("en"):
+        text = said(only(validate_graph(s)))
+    assert text.startswith(
+        "Choice 'nog-eens' in step 'a' leads back, so a learner can choose it again and "
+        "again and its score would keep adding up."
+    )
+    assert "(now: 'q' +1)" in text  # a code the platform does not know stays as typed
+
+
+def test_a_scenario_without_steps_asks_for_a_first_step_and_nothing_else():
+    s = scenario(start="begin")
+    problem = only(validate_graph(s))
+    assert said(problem) == (
+        "Het scenario heeft nog geen stappen. Voeg een eerste stap toe met de sleutel "
+        "'begin': daar begint het gesprek."
+    )
 
 
 def test_unscored_loops_are_allowed():

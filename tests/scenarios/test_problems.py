@@ -118,6 +118,7 @@ def test_a_step_without_choices_is_one_problem_with_its_fix():
     )
 
 
+@pytest.mark.django_db  # score_in_loop names the principles
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_every_code_has_a_message_in_english_and_in_dutch(code):
     problem = sample(code)

@@ -6,6 +6,7 @@ import itertools
 import random
 import xml.etree.ElementTree as ET
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,6 +104,7 @@ def test_choice_quality_is_shown_by_dash_pattern_not_colour_alone() -> None:
         assert word in legend
 
 
+@pytest.mark.django_db  # the message names the principle
 def test_a_node_named_by_a_problem_is_highlighted_with_its_message() -> None:
     problem = Problem("score_in_loop", "motief", "terug", "scores", {"scores": (("p", 1),)})
     nodes = nodes_by_key(parse(render_map(mark(), [problem], message)))

@@ -1,9 +1,11 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from scenarios import interop
+from scenarios.advice_messages import advice_message
+from scenarios.engine import advise
 
 
 class Command(BaseCommand):
@@ -21,6 +23,7 @@ class Command(BaseCommand):
         if problems or scenario is None:
             for problem in problems:
                 self.stdout.write(interop.problem_line(problem))
+            self.write_advice(scenario)
             raise CommandError(
                 ngettext(
                     "The scenario is not valid: %(count)s problem.",
@@ -41,3 +44,12 @@ class Command(BaseCommand):
                 % {"title": scenario.title, "count": count}
             )
         )
+        self.write_advice(scenario)
+
+    def write_advice(self, scenario):
+        """The authoring advice after the verdict: it never makes a file invalid."""
+        advice = advise(scenario) if scenario is not None else []
+        if advice:
+            self.stdout.write(gettext("Advice about the score (the file stays valid):"))
+            for item in advice:
+                self.stdout.write("- " + advice_message(item))
