@@ -40,6 +40,41 @@ function fill(select, input) {
   if (!current) empty.selected = true;
 }
 
+const selects = new WeakMap();
+
+function renameTargets(form, from, to) {
+  for (const input of form.querySelectorAll("input[name$='-value-target']")) {
+    if (!TARGET.test(input.name) || input.value !== from) continue;
+    input.value = to;
+    const select = selects.get(input);
+    if (select) fill(select, input);
+  }
+  const start = form.querySelector("input[name='start_key']");
+  if (start && start.value.trim() === from) start.value = to;
+}
+
+// The key a step had when the author started editing it, by key field.
+const keyBefore = new WeakMap();
+
+document.addEventListener("focusin", (event) => {
+  const input = event.target;
+  if (input instanceof HTMLInputElement && KEY.test(input.name)) keyBefore.set(input, input.value.trim());
+});
+
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || !KEY.test(input.name) || !input.form) return;
+  const from = keyBefore.get(input);
+  const to = input.value.trim();
+  keyBefore.set(input, to);
+  // A new step (no key before), an emptied key or a key another step already has: nothing
+  // to carry over; the check panel names the choices that point nowhere.
+  if (!from || !to || from === to) return;
+  if (steps(input.form).filter((step) => step.key === to).length > 1) return;
+  if (steps(input.form).some((step) => step.key === from)) return;
+  renameTargets(input.form, from, to);
+});
+
 function enhance(input) {
   if (input.dataset.kwTargetSelect || !input.form) return;
   input.dataset.kwTargetSelect = "1";
@@ -48,6 +83,7 @@ function enhance(input) {
   const label = input.id ? document.querySelector(`label[for='${CSS.escape(input.id)}']`) : null;
   select.setAttribute("aria-label", (label?.textContent || "").replace(/[*\s]+$/, "").trim());
   input.hidden = true;
+  selects.set(input, select);
   fill(select, input);
   const refresh = () => fill(select, input);
   select.addEventListener("focus", refresh);
