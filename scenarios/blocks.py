@@ -1,5 +1,9 @@
-"""The scenario graph as Wagtail blocks: steps (nodes) with choices and their scores."""
+"""The scenario graph as Wagtail blocks: steps (nodes) with choices and their scores.
 
+Labels start with a capital, like the model fields' labels above them and the map's.
+"""
+
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -28,8 +32,8 @@ def principle_choices():
 
 
 class ScoreBlock(blocks.StructBlock):
-    principle = blocks.ChoiceBlock(choices=principle_choices, label=_("principle"))
-    value = blocks.ChoiceBlock(choices=SCORE_CHOICES, default="1", label=_("score"))
+    principle = blocks.ChoiceBlock(choices=principle_choices, label=capfirst(_("principle")))
+    value = blocks.ChoiceBlock(choices=SCORE_CHOICES, default="1", label=capfirst(_("score")))
 
     class Meta:
         icon = "pick"
@@ -40,31 +44,31 @@ class ChoiceBlock(blocks.StructBlock):
     key = blocks.RegexBlock(
         regex=KEY_REGEX,
         error_messages=KEY_ERRORS,
-        label=_("key"),
+        label=capfirst(_("key")),
         help_text=_("Unique within this step, for example: ask-further."),
     )
-    text = blocks.TextBlock(label=_("what the learner says or does"))
+    text = blocks.TextBlock(label=capfirst(_("what the learner says or does")))
     target = blocks.RegexBlock(
         regex=KEY_REGEX,
         error_messages=KEY_ERRORS,
-        label=_("leads to step"),
+        label=capfirst(_("leads to step")),
         help_text=_(
             "The step this choice leads to, picked from the steps of this scenario "
             "(without JavaScript: the step's key)."
         ),
     )
     quality = blocks.ChoiceBlock(
-        choices=Quality.choices, default=Quality.ACCEPTABLE, label=_("quality")
+        choices=Quality.choices, default=Quality.ACCEPTABLE, label=capfirst(_("quality"))
     )
     scores = blocks.ListBlock(
         ScoreBlock(),
         default=[],
-        label=_("scores per principle"),
+        label=capfirst(_("scores per principle")),
         help_text=_("From -2 to +2. A principle that is not listed scores 0."),
     )
     feedback = blocks.TextBlock(
         required=False,
-        label=_("feedback"),
+        label=capfirst(_("feedback")),
         help_text=_("Why this choice is desired or less desired. Shown right after choosing."),
     )
 
@@ -77,33 +81,35 @@ class NodeBlock(blocks.StructBlock):
     key = blocks.RegexBlock(
         regex=KEY_REGEX,
         error_messages=KEY_ERRORS,
-        label=_("key"),
+        label=capfirst(_("key")),
         help_text=_("Unique within the scenario, for example: start or motive."),
     )
-    speaker = blocks.ChoiceBlock(choices=SPEAKER_CHOICES, default="resident", label=_("speaker"))
+    speaker = blocks.ChoiceBlock(
+        choices=SPEAKER_CHOICES, default="resident", label=capfirst(_("speaker"))
+    )
     speaker_name = blocks.CharBlock(
         required=False,
         max_length=120,
-        label=_("name of the speaker"),
+        label=capfirst(_("name of the speaker")),
         help_text=_(
             "For someone else: the name shown above the text, e.g. Sandra (housing consultant)."
         ),
     )
-    text = blocks.TextBlock(label=_("text"))
+    text = blocks.TextBlock(label=capfirst(_("text")))
     end = blocks.BooleanBlock(
         required=False,
-        label=_("this is an ending"),
+        label=capfirst(_("this is an ending")),
         help_text=_("An ending has no choices."),
     )
     outcome = blocks.TextBlock(
         required=False,
-        label=_("outcome"),
+        label=capfirst(_("outcome")),
         help_text=_("For an ending: what happened, shown on the result page."),
     )
-    choices = blocks.ListBlock(ChoiceBlock(), default=[], label=_("choices"))
+    choices = blocks.ListBlock(ChoiceBlock(), default=[], label=capfirst(_("choices")))
     fixed_order = blocks.BooleanBlock(
         required=False,
-        label=_("keep the choices in this order"),
+        label=capfirst(_("keep the choices in this order")),
         help_text=_(
             "Learners normally see the choices in a shuffled order. Tick this when the order "
             "matters, for example choices that follow a time line."

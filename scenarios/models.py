@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -120,7 +121,7 @@ class ScenarioPage(Page):
 
     persona_name = models.CharField(_("name of the resident"), max_length=120, blank=True)
     persona_age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True)
-    persona_situation = models.TextField(_("situation"), blank=True)
+    persona_situation = models.TextField(_("situation of the resident"), blank=True)
     persona_photo = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.SET_NULL,
@@ -129,8 +130,15 @@ class ScenarioPage(Page):
         related_name="+",
         verbose_name=_("photo"),
     )
+    # Learners read it under the same name (scenario_page.html), so it is not confused with
+    # the resident's situation.
     setting = models.TextField(
-        _("setting"), blank=True, help_text=_("Where the conversation takes place.")
+        _("place of the conversation"),
+        blank=True,
+        help_text=_(
+            "Where the conversation takes place, for example: at the kitchen table with Mark "
+            "and his mother."
+        ),
     )
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("What the learner reads first.")
@@ -151,7 +159,7 @@ class ScenarioPage(Page):
         help_text=_("The key of the step the conversation starts with."),
     )
     graph = StreamField(
-        [("node", NodeBlock(label=_("step")))],
+        [("node", NodeBlock(label=capfirst(_("step"))))],
         blank=True,
         verbose_name=_("steps"),
         help_text=_("Each step is something the resident (or someone else) says, with choices."),
