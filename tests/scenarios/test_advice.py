@@ -197,6 +197,16 @@ def test_the_map_gets_the_advice_beside_its_problems(client, trainer, draft):
         content_type="application/json",
     ).json()
     assert check["advice"] == data["advice"]
+    document = data["document"]
+    document["nodes"][0]["choices"][0]["scores"] = {"presentie": 2}  # the fit restored
+    saved = client.post(
+        reverse("scenarios_admin:map_save", args=[draft.pk]),
+        json.dumps({"document": document, "revision": data["revision"]}),
+        content_type="application/json",
+    ).json()
+    assert saved["problems"] == []
+    assert [(a["code"], a["node"]) for a in saved["advice"]] == [("single_choice", "motief")]
+    assert saved["advice"][0]["text"].startswith("Stap 'motief' heeft één keuze")
 
 
 def test_scenario_check_lists_the_advice_and_still_calls_the_file_valid(tmp_path, capsys, db):
@@ -220,3 +230,14 @@ def test_scenario_check_shows_the_advice_below_the_problems_of_an_invalid_file(
         call_command("scenario_check", str(path))
     out = capsys.readouterr().out
     assert out.index("'nergens'") < out.index("Advies over de score")
+
+
+def test_importing_a_file_with_advice_says_where_to_find_it(client, trainer, scenario_index):
+    from tests.scenarios.test_import_export import upload
+
+    client.force_login(trainer)
+    response = upload(client, scenario_index, json.dumps(advised_document()).encode())
+    assert response.status_code == 302
+    page = html.unescape(client.get(response.url).content.decode())
+    assert "Onder 'Controle en kaart' staan 2 adviezen over de score." in page
+    assert "Stap 'motief' heeft één keuze" in page
