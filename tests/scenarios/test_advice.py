@@ -241,3 +241,20 @@ def test_importing_a_file_with_advice_says_where_to_find_it(client, trainer, sce
     page = html.unescape(client.get(response.url).content.decode())
     assert "Onder 'Controle en kaart' staan 2 adviezen over de score." in page
     assert "Stap 'motief' heeft één keuze" in page
+
+
+def test_a_new_empty_scenario_asks_for_a_first_step_not_for_a_missing_begin(
+    client, trainer, scenario_index
+):
+    draft = ScenarioPage(title="Els", slug="els", live=False, owner=trainer)
+    scenario_index.add_child(instance=draft)
+    draft.save_revision(user=trainer)
+    client.force_login(trainer)
+    page = html.unescape(client.get(edit_url(draft)).content.decode())
+    assert "Dit scenario heeft 1 probleem." in page
+    assert (
+        "Het scenario heeft nog geen stappen. Voeg een eerste stap toe met de sleutel "
+        "'begin': daar begint het gesprek." in page
+    )
+    assert "maar die stap bestaat niet" not in page
+    assert "Advies over de score" not in page
