@@ -116,9 +116,9 @@ MESSAGES = {
         "that leads to an ending."
     ),
     "score_in_loop": _(
-        "Choice %(choice)s in step %(node)s leads back, so a learner can choose it again and "
-        "again and its score would keep adding up. That is why a choice in a loop may not "
-        "have a score (now: %(scores)s). Set its scores to 0."
+        "Choice %(choice)s in step %(node)s lies in a loop, so it may not have a score (now: "
+        "%(scores)s): a learner can choose it again and again, and its score would keep "
+        "adding up. Set its scores to 0."
     ),
     "cannot_be_placed_here": _("A scenario cannot be placed under this page."),
 }
