@@ -548,7 +548,11 @@ def wrk(runner, config: Config, port: int, script: str, targets: Path, seconds: 
     for line in text.splitlines():
         if line.startswith("BENCH_JSON "):
             return json.loads(line[len("BENCH_JSON ") :])
-    raise RuntimeError(f"wrk printed no result:\n{text[-2000:]}")
+    # wrk writes its own errors (a Lua error in a script, a crash) to stderr, into wrk.log.
+    log = (runner.log_dir / "wrk.log").read_text(errors="replace")[-2000:]
+    raise RuntimeError(
+        f"wrk printed no result (exit status {proc.returncode}):\n{text[-2000:]}\n{log}"
+    )
 
 
 def drain(port: int, config: Config) -> None:

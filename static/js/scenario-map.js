@@ -22,6 +22,8 @@ const SCORES = [-2, -1, 0, 1, 2];
 let doc = DATA.document;
 let revision = DATA.revision;
 let problems = DATA.problems;
+// Advice about the score (scenarios/engine/advice.py): never blocks publishing.
+let advice = DATA.advice || [];
 let selected = null;
 let history = [];
 let dirty = false;
@@ -185,6 +187,7 @@ async function check() {
   if (!result || number !== checkNumber) return;
   if (result.ok) {
     problems = result.payload.problems;
+    advice = result.payload.advice || [];
     render({ panel: false });
     renderPanelProblems();
   }
@@ -220,6 +223,7 @@ async function saveNow(publish) {
   }
   revision = result.payload.revision;
   problems = result.payload.problems;
+  advice = result.payload.advice || [];
   dirty = false;
   alertBox("");
   render({ panel: false });
@@ -277,6 +281,7 @@ function render({ panel = true } = {}) {
   renderArrows();
   renderToolbar();
   renderProblemList();
+  renderAdviceList();
   renderTextVersion();
   if (panel) renderPanel();
   if (focusedKey) cardFor(focusedKey)?.focus({ preventScroll: true });
@@ -517,6 +522,27 @@ function renderProblemList() {
       item.append(show);
     }
     list.append(item);
+  }
+}
+
+function renderAdviceList() {
+  const box = root.querySelector("[data-map-advice]");
+  if (!box) return;
+  const list = box.querySelector("ul");
+  list.replaceChildren();
+  box.hidden = advice.length === 0;
+  for (const item of advice) {
+    const line = document.createElement("li");
+    line.textContent = item.text + " ";
+    if (item.node && nodeByKey(item.node)) {
+      const show = document.createElement("button");
+      show.type = "button";
+      show.className = "button button-small button-secondary";
+      show.textContent = t("show_step");
+      show.addEventListener("click", () => select(item.node, { focusPanel: true }));
+      line.append(show);
+    }
+    list.append(line);
   }
 }
 

@@ -279,3 +279,24 @@ def test_the_map_with_an_open_step_has_no_serious_accessibility_finding(
         screenshot(page, "map-usability")
     finally:
         context.close()
+
+
+def test_the_map_shows_advice_about_the_score_that_does_not_block_publishing(
+    page, live_server, small
+):
+    """'motief' has one choice, so it never counts in a learner's score: the map says so,
+    beside (not among) the problems, and leads to the step."""
+    open_map(page, live_server.url, small)
+    advice = page.locator("[data-map-advice]")
+    expect(advice).to_be_visible()
+    expect(advice).to_contain_text("Advies over de score")
+    item = advice.locator("li", has_text="één keuze")
+    expect(item).to_have_count(1)
+    expect(page.locator("[data-map-problems]")).to_contain_text("Geen problemen gevonden")
+    expect(page.locator("[data-map-publish]")).to_be_enabled()
+    item.get_by_role("button", name="Toon de stap").click()
+    expect(card(page, "motief")).to_have_class(re.compile("selected"))
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert serious_violations(page) == []
+        screenshot(page, "map-advice")
