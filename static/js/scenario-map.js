@@ -468,6 +468,44 @@ function renderToolbar() {
   }
 }
 
+// A small button in the problem and advice lists.
+function smallButton(word, onClick, { fix = "", secondary = false } = {}) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = secondary ? "button button-small button-secondary" : "button button-small";
+  button.textContent = t(word);
+  if (fix) button.dataset.mapFix = fix;
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+// The fixes each problem's message names, one click each, by problem code.
+const FIXES = {
+  no_choices: (p) => [
+    smallButton("fix_new_step", () => fixDeadEnd(p.node, "step"), { fix: "step" }),
+    smallButton("fix_new_ending", () => fixDeadEnd(p.node, "ending"), { fix: "ending" }),
+    smallButton("fix_make_ending", () => fixDeadEnd(p.node, "end"), { fix: "end" }),
+  ],
+  unreachable: (p) => reachFix(p.node),
+  ending_with_choices: (p) => [
+    smallButton("remove_choices", () => fixEndingWithChoices(p.node, "remove"), { fix: "remove" }),
+    smallButton("fix_make_ordinary", () => fixEndingWithChoices(p.node, "ordinary"), { fix: "ordinary" }),
+  ],
+  score_in_loop: (p) => [
+    smallButton("fix_loop_scores", () => zeroScores(p.node, p.choice), { fix: "loop-scores" }),
+  ],
+};
+
+// A line of the problem or advice list: its text, its fixes, and a way to its step.
+function listItem(entry, fixes = null) {
+  const item = document.createElement("li");
+  item.textContent = entry.text + " ";
+  if (!entry.node || !nodeByKey(entry.node)) return item;
+  if (fixes) item.append(...fixes(entry));
+  item.append(smallButton("show_step", () => select(entry.node, { focusPanel: true }), { secondary: true }));
+  return item;
+}
+
 function renderProblemList() {
   const box = root.querySelector("[data-map-problems]");
   const heading = box.querySelector("[data-map-problems-heading]");
@@ -475,54 +513,7 @@ function renderProblemList() {
   list.replaceChildren();
   box.classList.toggle("kw-problems--none", problems.length === 0);
   heading.textContent = problems.length ? t("problem_count", { count: problems.length }) : t("no_problems");
-  for (const problem of problems) {
-    const item = document.createElement("li");
-    item.textContent = problem.text + " ";
-    if (problem.code === "no_choices" && nodeByKey(problem.node)) {
-      // The fixes the message names, one click each: a choice (to a new step or a new
-      // ending), or making the step an ending.
-      for (const [word, fix] of [["fix_new_step", "step"], ["fix_new_ending", "ending"], ["fix_make_ending", "end"]]) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "button button-small";
-        button.textContent = t(word);
-        button.dataset.mapFix = fix;
-        button.addEventListener("click", () => fixDeadEnd(problem.node, fix));
-        item.append(button);
-      }
-    }
-    if (problem.code === "unreachable" && nodeByKey(problem.node)) item.append(...reachFix(problem.node));
-    if (problem.code === "ending_with_choices" && nodeByKey(problem.node)) {
-      // The two ways out the message names, one click each.
-      for (const [word, fix] of [["remove_choices", "remove"], ["fix_make_ordinary", "ordinary"]]) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "button button-small";
-        button.textContent = t(word);
-        button.dataset.mapFix = fix;
-        button.addEventListener("click", () => fixEndingWithChoices(problem.node, fix));
-        item.append(button);
-      }
-    }
-    if (problem.code === "score_in_loop" && nodeByKey(problem.node)) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "button button-small";
-      button.textContent = t("fix_loop_scores");
-      button.dataset.mapFix = "loop-scores";
-      button.addEventListener("click", () => zeroScores(problem.node, problem.choice));
-      item.append(button);
-    }
-    if (problem.node && nodeByKey(problem.node)) {
-      const show = document.createElement("button");
-      show.type = "button";
-      show.className = "button button-small button-secondary";
-      show.textContent = t("show_step");
-      show.addEventListener("click", () => select(problem.node, { focusPanel: true }));
-      item.append(show);
-    }
-    list.append(item);
-  }
+  for (const problem of problems) list.append(listItem(problem, FIXES[problem.code]));
 }
 
 function renderAdviceList() {
@@ -531,19 +522,7 @@ function renderAdviceList() {
   const list = box.querySelector("ul");
   list.replaceChildren();
   box.hidden = advice.length === 0;
-  for (const item of advice) {
-    const line = document.createElement("li");
-    line.textContent = item.text + " ";
-    if (item.node && nodeByKey(item.node)) {
-      const show = document.createElement("button");
-      show.type = "button";
-      show.className = "button button-small button-secondary";
-      show.textContent = t("show_step");
-      show.addEventListener("click", () => select(item.node, { focusPanel: true }));
-      line.append(show);
-    }
-    list.append(line);
-  }
+  for (const item of advice) list.append(listItem(item));
 }
 
 // The step picked in an unreachable step's fix, kept while the problem list is redrawn.
