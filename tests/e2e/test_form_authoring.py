@@ -14,9 +14,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from scenarios.models import ScenarioIndexPage, ScenarioPage
 from tests.e2e.conftest import log_in, screenshot
-from tests.e2e.test_map_authoring import NO_CHOICE, UNREACHABLE, Actions
+from tests.e2e.test_map_authoring import NO_CHOICE, UNREACHABLE, Actions, new_draft
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,10 +77,7 @@ class Form:
 
 
 def test_the_same_scenario_built_in_the_page_form_is_counted(page, live_server, demo):
-    library = ScenarioIndexPage.objects.first()
-    draft = ScenarioPage(title="Riet in het formulier", slug="riet-in-het-formulier", live=False)
-    library.add_child(instance=draft)
-    draft.save_revision()
+    draft = new_draft("Riet in het formulier", "riet-in-het-formulier")
     log_in(page, live_server.url, "inhoud@demo.kantelwerk.nl")
     page.goto(f"{live_server.url}/admin/pages/{draft.pk}/edit/")
     expect(page.locator("#graph-root")).to_have_count(1)

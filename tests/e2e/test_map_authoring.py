@@ -64,6 +64,14 @@ class Actions:
         self.count += 1
 
 
+def new_draft(title: str, slug: str) -> ScenarioPage:
+    """An empty, unpublished scenario in the demo's library, as "Nieuw scenario" makes one."""
+    draft = ScenarioPage(title=title, slug=slug, live=False)
+    ScenarioIndexPage.objects.first().add_child(instance=draft)
+    draft.save_revision()
+    return draft
+
+
 def card(page, words):
     return page.locator("[data-map-card]", has_text=words)
 
@@ -82,10 +90,7 @@ def test_a_scenario_is_built_checked_published_and_played_on_the_map(
 ):
     """`route` is how the last choice is made: drawn onto the ending with the mouse, or with
     its first step picked from a list in the problem's message (the way without dragging)."""
-    library = ScenarioIndexPage.objects.first()
-    draft = ScenarioPage(title="Riet op de kaart", slug="riet-op-de-kaart", live=False)
-    library.add_child(instance=draft)
-    draft.save_revision()
+    draft = new_draft("Riet op de kaart", "riet-op-de-kaart")
     base = live_server.url
     log_in(page, base, "inhoud@demo.kantelwerk.nl")
     page.goto(f"{base}/admin/scenarios/{draft.pk}/kaart/")
@@ -304,10 +309,7 @@ def test_dragging_moves_a_card_and_draws_a_choice(page, live_server, demo):
 
 def test_problem_fixes_and_the_keyboard_keep_their_place(page, live_server, demo):
     """A dead end is fixed from its message; from the keyboard a quality keeps the focus."""
-    library = ScenarioIndexPage.objects.first()
-    draft = ScenarioPage(title="Korte kaart", slug="korte-kaart", live=False)
-    library.add_child(instance=draft)
-    draft.save_revision()
+    draft = new_draft("Korte kaart", "korte-kaart")
     log_in(page, live_server.url, "inhoud@demo.kantelwerk.nl")
     page.goto(f"{live_server.url}/admin/scenarios/{draft.pk}/kaart/")
     expect(page.locator("#scenario-map[data-ready]")).to_have_count(1)
