@@ -15,6 +15,8 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from wagtail.models import Page, ReferenceIndex
 
+from home.prepared import prepared
+
 from .models import Cohort, CoursePage, LessonPage, Participation
 
 
@@ -52,6 +54,27 @@ def ancestor_paths(page: Page) -> list[str]:
     return [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
 
 
+def _course_with_published_path(course_path: str, ancestors: list[str]) -> QuerySet[CoursePage]:
+    return CoursePage.objects.filter(path=course_path).annotate(
+        published_path=~Exists(Page.objects.filter(path__in=ancestors, live=False))
+    )
+
+
+@prepared
+def _course_for_member(course_path: str, ancestors: list[str], user_id: int):
+    newest = (
+        Cohort.objects.filter(course_id=OuterRef("pk"))
+        .filter(Q(participants=user_id) | Q(trainers=user_id))
+        .order_by("-created_at")
+    )
+    trains = Cohort.trainers.through.objects.filter(
+        cohort_id=OuterRef("viewer_cohort_id"), user_id=user_id
+    )
+    return _course_with_published_path(course_path, ancestors).annotate(
+        viewer_cohort_id=Subquery(newest.values("pk")[:1]), viewer_trains=Exists(trains)
+    )
+
+
 def course_for_viewer(user, lesson: LessonPage) -> CoursePage | None:
     """The lesson's course, with the viewer's learning group in one query.
 
@@ -61,24 +84,17 @@ def course_for_viewer(user, lesson: LessonPage) -> CoursePage | None:
     ``viewer_cohort_id`` is the newest group of this course the user takes part in or trains
     (None if none) and ``viewer_trains`` tells whether they train it.
     """
-    courses = CoursePage.objects.filter(path=lesson.path[: -LessonPage.steplen]).annotate(
-        published_path=~Exists(Page.objects.filter(path__in=ancestor_paths(lesson), live=False))
-    )
+    course_path = lesson.path[: -LessonPage.steplen]
     if not user.is_authenticated:
-        return courses.annotate(
-            viewer_cohort_id=Value(None, IntegerField()), viewer_trains=Value(False)
-        ).first()
-    newest = (
-        Cohort.objects.filter(course_id=OuterRef("pk"))
-        .filter(Q(participants=user) | Q(trainers=user))
-        .order_by("-created_at")
+        return (
+            _course_with_published_path(course_path, ancestor_paths(lesson))
+            .annotate(viewer_cohort_id=Value(None, IntegerField()), viewer_trains=Value(False))
+            .first()
+        )
+    found = _course_for_member(
+        course_path=course_path, ancestors=ancestor_paths(lesson), user_id=user.pk
     )
-    trains = Cohort.trainers.through.objects.filter(
-        cohort_id=OuterRef("viewer_cohort_id"), user_id=user.pk
-    )
-    return courses.annotate(
-        viewer_cohort_id=Subquery(newest.values("pk")[:1]), viewer_trains=Exists(trains)
-    ).first()
+    return found[0] if found else None
 
 
 def get_course_for_lesson(user, lesson: LessonPage) -> CoursePage:

@@ -14,7 +14,10 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page
 
+from home.prepared import prepared
 from scenarios.engine import round_half_away
 from scenarios.models import Attempt, PrincipleScore, ScenarioPage
 from scenarios.principle_cache import all_principles
@@ -77,13 +80,34 @@ def distinct_scenario_ids(lessons: Iterable[LessonPage]) -> list[int]:
     return list(dict.fromkeys(pk for lesson in lessons for pk in scenario_ids_in(lesson)))
 
 
+def _marked_for(lessons: QuerySet[LessonPage], user_id: int) -> QuerySet[LessonPage]:
+    marked = LessonProgress.objects.filter(lesson=OuterRef("pk"), user_id=user_id)
+    return lessons.annotate(marked_done=Exists(marked))
+
+
 def live_lessons(user=None) -> QuerySet[LessonPage]:
     """Live lessons, each with ``marked_done``: did this user mark it done? (no extra query)"""
     lessons = LessonPage.objects.live()
     if user is None or not user.is_authenticated:
         return lessons.annotate(marked_done=Value(False))
-    marked = LessonProgress.objects.filter(lesson=OuterRef("pk"), user_id=user.pk)
-    return lessons.annotate(marked_done=Exists(marked))
+    return _marked_for(lessons, user.pk)
+
+
+@prepared
+def _live_lessons_in(course_paths: list[str], user_id: int) -> QuerySet[LessonPage]:
+    """The live lessons of the courses at these tree paths, in tree order, marked."""
+    parent_path = Substr("path", 1, Length("path") - LessonPage.steplen)
+    lessons = LessonPage.objects.live().alias(parent_path=parent_path)
+    return _marked_for(lessons.filter(parent_path__in=course_paths), user_id).order_by("path")
+
+
+@prepared
+def live_lessons_at(course_url: str, depth: int, user_id: int) -> QuerySet[LessonPage]:
+    """The live lessons at ``depth`` below the page whose URL path is ``course_url``, in tree
+    order, marked for the user: a lesson's course in the same query as the lesson."""
+    course_path = Page.objects.filter(url_path=course_url).values("path")[:1]
+    lessons = LessonPage.objects.live().filter(depth=depth, path__startswith=Subquery(course_path))
+    return _marked_for(lessons, user_id).order_by("path")
 
 
 def lessons_of(courses: Iterable[CoursePage], user=None) -> dict[int, list[LessonPage]]:
@@ -93,11 +117,12 @@ def lessons_of(courses: Iterable[CoursePage], user=None) -> dict[int, list[Lesso
     if not courses:
         return result
     by_path = {course.path: course.pk for course in courses}
-    in_courses = reduce(
-        or_,
-        (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses),
-    )
-    for lesson in live_lessons(user).filter(in_courses).order_by("path"):
+    if user is not None and user.is_authenticated:
+        lessons = _live_lessons_in(course_paths=sorted(by_path), user_id=user.pk)
+    else:
+        in_courses = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
+        lessons = live_lessons(user).filter(in_courses).order_by("path")
+    for lesson in lessons:
         result[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
     return result
 
@@ -202,24 +227,34 @@ class ScenarioState:
     latest_overall: int | None = None
 
 
+@prepared
+def _scenarios_with_attempts(scenario_ids: list[int], user_id: int) -> QuerySet[ScenarioPage]:
+    mine = Attempt.objects.filter(user_id=user_id, page=OuterRef("pk"))
+    mine = mine.order_by("-started_at", "-pk")
+    finished = mine.filter(status=Attempt.Status.FINISHED)
+    return (
+        ScenarioPage.objects.filter(pk__in=scenario_ids)
+        .defer("graph")  # the conversation itself
+        .annotate(
+            state_running=Subquery(mine.filter(status=Attempt.Status.PLAYING).values("pk")[:1]),
+            state_finished=Subquery(finished.values("pk")[:1]),
+            state_overall=Subquery(finished.values("overall")[:1]),
+        )
+    )
+
+
 def scenarios_with_state(user, scenario_ids: Iterable[int]) -> dict[int, ScenarioPage]:
     """The scenario pages by pk, each with the user's ``state`` (a ScenarioState), in one query.
 
     Unpublished pages are included (a lesson shows them as "not available yet").
     """
-    ids = set(scenario_ids)
+    ids = sorted(set(scenario_ids))
     if not ids:
         return {}
-    pages = ScenarioPage.objects.filter(pk__in=ids).defer("graph")  # the conversation itself
     if user.is_authenticated:
-        mine = Attempt.objects.filter(user_id=user.pk, page=OuterRef("pk"))
-        mine = mine.order_by("-started_at", "-pk")
-        finished = mine.filter(status=Attempt.Status.FINISHED)
-        pages = pages.annotate(
-            state_running=Subquery(mine.filter(status=Attempt.Status.PLAYING).values("pk")[:1]),
-            state_finished=Subquery(finished.values("pk")[:1]),
-            state_overall=Subquery(finished.values("overall")[:1]),
-        )
+        pages = _scenarios_with_attempts(scenario_ids=ids, user_id=user.pk)
+    else:
+        pages = ScenarioPage.objects.filter(pk__in=ids).defer("graph")
     result = {}
     for page in pages:
         page.state = ScenarioState(

@@ -7,14 +7,21 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from home.prepared import prepared
+
 from .models import Cohort
 from .progress import distinct_scenario_ids, lessons_of, scenario_ids_in
+
+
+@prepared
+def _cohorts_of_participant(user_id: int):
+    return Cohort.objects.filter(participants=user_id).select_related("course")
 
 
 def cohorts_using_scenario(user, scenario_page_id: int) -> tuple[list[Cohort], dict]:
     """The user's cohorts (as participant) whose course uses this scenario, and the live
     lessons of the user's courses, marked for the user (the way-on panel shows them)."""
-    cohorts = list(Cohort.objects.filter(participants=user).select_related("course"))
+    cohorts = _cohorts_of_participant(user_id=user.pk)
     lessons = lessons_of({cohort.course for cohort in cohorts}, user)
     using = [
         cohort

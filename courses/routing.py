@@ -20,16 +20,13 @@ from wagtail.url_routing import RouteResult
 def lesson_route(page, request, path_components: list[str]) -> RouteResult | None:
     """The lesson at ``path_components`` below ``page`` (its last part the lesson's slug), or
     None when there is no live lesson there."""
-    from .progress import live_lessons
+    from .progress import live_lessons_at
 
-    if len(path_components) < 2:
-        return None
+    if len(path_components) < 2 or not request.user.is_authenticated:
+        return None  # an anonymous visitor is sent to log in by Wagtail's own route
     course_url = page.url_path + "".join(f"{part}/" for part in path_components[:-1])
-    lessons = list(
-        live_lessons(request.user)
-        .filter(url_path__startswith=course_url, depth=page.depth + len(path_components))
-        .order_by("path")
-    )
+    depth = page.depth + len(path_components)
+    lessons = live_lessons_at(course_url=course_url, depth=depth, user_id=request.user.pk)
     lesson = next((each for each in lessons if each.slug == path_components[-1]), None)
     if lesson is None:
         return None

@@ -7,6 +7,8 @@ Wagtail hooks ``MAY_PLAY`` and ``MAY_VIEW_ATTEMPT`` (see ``scenarios.hooks``).
 from django.http import Http404
 from wagtail import hooks
 
+from home.prepared import prepared
+
 from .hooks import MAY_PLAY, MAY_VIEW_ATTEMPT
 from .models import Attempt
 
@@ -27,17 +29,27 @@ def attempts_for_viewing():
     return Attempt.objects.select_related("revision", "user__profile")
 
 
+@prepared
+def _players_attempt(pk: int, user_id: int):
+    return Attempt.objects.select_related("revision").filter(pk=pk, user_id=user_id)
+
+
+@prepared
+def _attempt_for_viewing(pk: int):
+    return attempts_for_viewing().filter(pk=pk)
+
+
 def get_attempt_for_player(user, pk: int) -> Attempt:
     """Return the user's own attempt, or 404: only the player may play it."""
-    try:
-        return Attempt.objects.select_related("revision").get(pk=pk, user_id=user.pk)
-    except Attempt.DoesNotExist:
-        raise Http404 from None
+    found = _players_attempt(pk=pk, user_id=user.pk) if user.is_authenticated else []
+    if not found:
+        raise Http404
+    return found[0]
 
 
 def get_attempt_for_viewer(user, pk: int) -> Attempt:
     """Return an attempt the user may see (their own, or one a registered rule allows), or 404."""
-    attempt = attempts_for_viewing().filter(pk=pk).first()
-    if attempt is None or not may_view_attempt(user, attempt):
+    found = _attempt_for_viewing(pk=pk)
+    if not found or not may_view_attempt(user, found[0]):
         raise Http404
-    return attempt
+    return found[0]

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 from django.utils import timezone
 from wagtail import hooks
+
+from home.prepared import prepared
 
 from . import engine
 from .graph import scenario_for_revision, score_for_revision
@@ -152,8 +155,15 @@ def score_rows(attempt: Attempt, result: engine.Result) -> list[PrincipleScore]:
     ]
 
 
+@prepared
+def _path(attempt_id: int):
+    choices = AttemptChoice.objects.filter(attempt_id=attempt_id).order_by("step")
+    return choices.values_list("node_key", "choice_key")
+
+
 def path_of(attempt: Attempt) -> list[tuple[str, str]]:
-    return list(attempt.choices.order_by("step").values_list("node_key", "choice_key"))
+    """The (node, choice) pairs the attempt took, in order."""
+    return _path(attempt_id=attempt.pk)
 
 
 @dataclass(frozen=True)
@@ -175,16 +185,26 @@ def taken_choices(scenario: engine.Scenario, path: list[tuple[str, str]]) -> lis
     return taken
 
 
-def previous_finished(attempt: Attempt) -> Attempt | None:
-    """Return the same player's finished attempt on this scenario just before this one."""
+@prepared
+def _finished_before(attempt_id: int, user_id: int, page_id: int):
+    started = Attempt.objects.filter(pk=attempt_id).values("started_at")
     return (
         Attempt.objects.filter(
-            user_id=attempt.user_id,
-            page_id=attempt.page_id,
+            user_id=user_id,
+            page_id=page_id,
             status=Attempt.Status.FINISHED,
-            started_at__lt=attempt.started_at,
+            started_at__lt=Subquery(started),
         )
         .select_related("revision")
-        .order_by("-started_at")
-        .first()
+        .order_by("-started_at", "-pk")[:1]
     )
+
+
+def previous_finished(attempt: Attempt) -> Attempt | None:
+    """Return the same player's finished attempt on this scenario just before this one."""
+    if attempt.user_id is None:  # the player's account is gone
+        return None
+    found = _finished_before(
+        attempt_id=attempt.pk, user_id=attempt.user_id, page_id=attempt.page_id
+    )
+    return found[0] if found else None

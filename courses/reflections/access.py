@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from home.prepared import prepared
+
 from ..access import Membership, get_membership
 from .models import Reflection, ReflectionReply
 
@@ -117,10 +119,15 @@ def visible_reflections(membership: Membership) -> QuerySet[Reflection]:
     )
 
 
+@prepared
+def _reflections_on(author_id: int, attempt_id: int):
+    return (
+        Reflection.objects.filter(author_id=author_id, attempt_id=attempt_id)
+        .annotate(reply_count=Count("replies", filter=Q(replies__hidden=False)))
+        .order_by("-created_at", "-pk")
+    )
+
+
 def reflections_on_attempt(user, attempt) -> list[Reflection]:
     """Return the user's own reflections on an attempt, each with its number of replies."""
-    return list(
-        Reflection.objects.filter(author_id=user.pk, attempt=attempt)
-        .annotate(reply_count=Count("replies", filter=Q(replies__hidden=False)))
-        .order_by("-created_at")
-    )
+    return _reflections_on(author_id=user.pk, attempt_id=attempt.pk)
