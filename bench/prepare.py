@@ -46,7 +46,7 @@ from scenarios.models import Attempt, ScenarioPage  # noqa: E402
 
 LOAD_ORG = "Gemeente Groot-Maaswijk"
 LOAD_TEAM = "Team 200"
-AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
+AUTH_BACKEND = settings.AUTHENTICATION_BACKENDS[0]
 
 
 def session_cookie(user) -> str:

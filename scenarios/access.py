@@ -25,13 +25,20 @@ def may_view_attempt(user, attempt: Attempt) -> bool:
     return any(check(user, attempt) for check in hooks.get_hooks(MAY_VIEW_ATTEMPT))
 
 
+def attempts_with_revision():
+    """Attempts with their revision, but not its content: the scenario it holds is parsed
+    once per process (``scenarios.graph``), and reading a whole conversation's JSON on every
+    step only to throw it away cost more than the rest of the query."""
+    return Attempt.objects.select_related("revision").defer("revision__content")
+
+
 def attempts_for_viewing():
-    return Attempt.objects.select_related("revision", "user__profile")
+    return attempts_with_revision().select_related("user__profile")
 
 
 @prepared
 def _players_attempt(pk: int, user_id: int):
-    return Attempt.objects.select_related("revision").filter(pk=pk, user_id=user_id)
+    return attempts_with_revision().filter(pk=pk, user_id=user_id)
 
 
 @prepared

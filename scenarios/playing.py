@@ -15,6 +15,7 @@ from wagtail import hooks
 from home.prepared import prepared
 
 from . import engine
+from .access import attempts_with_revision
 from .graph import scenario_for_revision, score_for_revision
 from .hooks import ATTEMPT_FINISHED
 from .models import Attempt, AttemptChoice, PrincipleScore, ScenarioPage
@@ -87,6 +88,12 @@ def step_allowed(attempt_pk: int) -> bool:
         return True
 
 
+@prepared
+def _attempt_to_play(pk: int, user_id: int):
+    """The player's attempt, locked until the step's transaction ends."""
+    return attempts_with_revision().select_for_update(of=("self",)).filter(pk=pk, user_id=user_id)
+
+
 def record_choice(user, attempt_pk: int, step: int, choice_key: str) -> Attempt:
     """Take one step: save the choice and move on, in one transaction.
 
@@ -95,11 +102,10 @@ def record_choice(user, attempt_pk: int, step: int, choice_key: str) -> Attempt:
     """
     try:
         with transaction.atomic():
-            attempt = (
-                Attempt.objects.select_for_update(of=("self",))
-                .select_related("revision")
-                .get(pk=attempt_pk, user_id=user.pk)
-            )
+            found = _attempt_to_play(pk=attempt_pk, user_id=user.pk)
+            if not found:
+                raise Attempt.DoesNotExist
+            attempt = found[0]
             if attempt.is_finished or attempt.step != step:
                 raise StaleStep(attempt)
             _advance(attempt, choice_key)
@@ -189,13 +195,13 @@ def taken_choices(scenario: engine.Scenario, path: list[tuple[str, str]]) -> lis
 def _finished_before(attempt_id: int, user_id: int, page_id: int):
     started = Attempt.objects.filter(pk=attempt_id).values("started_at")
     return (
-        Attempt.objects.filter(
+        attempts_with_revision()
+        .filter(
             user_id=user_id,
             page_id=page_id,
             status=Attempt.Status.FINISHED,
             started_at__lt=Subquery(started),
         )
-        .select_related("revision")
         .order_by("-started_at", "-pk")[:1]
     )
 

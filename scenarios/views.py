@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -12,6 +14,7 @@ from .engine import SCORING_VERSION
 from .graph import scenario_for_revision
 from .hooks import result_panels
 from .models import Attempt, ScenarioPage
+from .principle_cache import principles_stamp
 from .results import attempt_result, desired_route, radar_svg, with_previous
 from .revision_cache import revision_stamp
 
@@ -113,6 +116,30 @@ def feedback(request, pk: int, step: int):
     return render(request, "scenarios/attempt_feedback.html", context)
 
 
+class _FinishedOutcome:
+    """A finished attempt's scores, route and desired route, worked out only when the page's
+    kept fragments for this attempt are missing (they never change once it is over)."""
+
+    def __init__(self, attempt: Attempt):
+        self.attempt = attempt
+
+    @cached_property
+    def outcome(self):
+        return attempt_result(self.attempt)
+
+    @cached_property
+    def radar(self) -> str:
+        return radar_svg(self.outcome.rows)
+
+    @cached_property
+    def desired(self):
+        return desired_route(self.attempt)
+
+    @cached_property
+    def took_desired_route(self) -> bool:
+        return self.desired == self.outcome.route
+
+
 @login_required
 def result(request, pk: int):
     attempt = get_attempt_for_viewer(request.user, pk)
@@ -120,21 +147,17 @@ def result(request, pk: int):
         if attempt.user_id == request.user.pk:
             return redirect("attempt-play", attempt.pk)
         raise Http404
-    outcome = attempt_result(attempt)
-    previous = playing.previous_finished(attempt)
-    desired = desired_route(attempt)
     context = {
         "attempt": attempt,
-        "outcome": outcome,
-        "radar": radar_svg(outcome.rows),
-        "desired": desired,
-        "took_desired_route": desired == outcome.route,
-        "previous": previous,
+        "scenario": scenario_for_revision(attempt.revision),
+        "finished": _FinishedOutcome(attempt),
+        "previous": playing.previous_finished(attempt),
         "is_player": attempt.user_id == request.user.pk,
         "panels": result_panels(request, attempt),
-        # The route and desired-route sections are kept per revision and finished attempt
-        # (scenarios/revision_cache.py): neither changes once the attempt is over.
+        # The scores and routes are kept per finished attempt (scenarios/revision_cache.py):
+        # nothing in them changes once the attempt is over.
         "revision_stamp": revision_stamp(attempt.revision),
+        "principles_stamp": principles_stamp(),
         "scoring_version": SCORING_VERSION,
     }
     return render(request, "scenarios/attempt_result.html", context)

@@ -5,6 +5,8 @@ learning group(s). Registered as a result panel of the scenarios app in
 
 from __future__ import annotations
 
+import uuid
+
 from django.template.loader import render_to_string
 
 from ..result_panels import players_cohorts
@@ -17,9 +19,9 @@ def reflection_panel(request, attempt) -> str:
     cohorts = players_cohorts(request, attempt)
     if not cohorts:
         return ""
-    form = NewReflectionForm(user=request.user, cohorts=cohorts, initial={"attempt": attempt.pk})
     context = {
-        "form": form,
+        "fields": NewReflectionForm.base_fields,
+        "submission_key": uuid.uuid4(),
         "attempt": attempt,
         "cohorts": cohorts,
         "mine": reflections_on_attempt(request.user, attempt),

@@ -437,3 +437,51 @@ def test_the_prompt_offers_no_form_without_a_cohort(client, course, lesson, outs
     course.save_revision().publish()
     html = render_prompt(client, outsider, lesson)
     assert "data-reflection-prompt" in html and reverse("reflection-create") not in html
+
+
+def _panel_form(response):
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(response.content, "html.parser").select_one("[data-reflection-panel] form")
+    fields = {tag["name"]: tag.get("value", "") for tag in form.select("input[type=hidden]")}
+    return form, fields
+
+
+@pytest.mark.parametrize("groups", [1, 2])
+def test_the_result_panels_form_is_sent_as_written_and_stored(
+    client, cohort, learner, scenario, course, groups
+):
+    """The panel's form is written out in the template: what it sends is what the form
+    behind it takes, with one group chosen for the learner or a choice between two."""
+    from tests.builders import build_cohort
+
+    second = build_cohort(course, name="Leergroep Lent", participants=[learner])
+    if groups == 1:
+        second.participants.remove(learner)
+    attempt = play_through(learner, scenario)
+    client.force_login(learner)
+    result = reverse("attempt-result", args=[attempt.pk])
+    form, fields = _panel_form(client.get(result))
+    labels = [label.get_text(" ", strip=True) for label in form.select("label")]
+    assert labels[:3] == ["Jouw reflectie", "Alleen ik en de trainers", "Mijn leergroep"]
+    assert form.select_one("input[name=visibility][checked]")["value"] == "private"
+    options = [option["value"] for option in form.select("select[name=cohort] option")]
+    if groups == 1:
+        assert fields["cohort"] == str(cohort.pk) and options == []
+        chosen = cohort
+    else:
+        assert "cohort" not in fields
+        assert sorted(options) == sorted([str(cohort.pk), str(second.pk)])
+        assert labels[-1] == "Leergroep"
+        chosen = second
+    data = {**fields, "body": "Eerst luisteren.", "visibility": "cohort", "cohort": chosen.pk}
+    response = client.post(form["action"], data)
+    assert response.status_code == 302 and response["Location"] == result + "#reflection-box"
+    reflection = Reflection.objects.get()
+    assert (reflection.attempt, reflection.cohort, reflection.body) == (
+        attempt,
+        chosen,
+        "Eerst luisteren.",
+    )
+    assert client.post(form["action"], data).status_code == 302  # the same form sent twice
+    assert Reflection.objects.count() == 1

@@ -157,9 +157,9 @@ SESSION_ENGINE = (
     else "people.session_store"  # Django's db sessions, read with one prepared statement
 )
 
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+AUTHENTICATION_BACKENDS = [  # Django's and allauth's, loading the user with one prepared query
+    "people.auth_backends.ModelBackend",
+    "people.auth_backends.AuthenticationBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
