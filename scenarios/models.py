@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
 
+from home.prepared import prepared
 from people.models import Role
 
 from .admin_forms import ScenarioPageForm
@@ -289,10 +290,16 @@ class Attempt(models.Model):
         The play page shows it above the current step, so the learner reads a conversation
         rather than a single line.
         """
-        last = self.choices.order_by("-step").only("node_key", "choice_key").first()
-        node = scenario.node(last.node_key) if last else None
-        choice = node.choice(last.choice_key) if node else None
+        found = _last_choice(attempt_id=self.pk)
+        node = scenario.node(found[0][0]) if found else None
+        choice = node.choice(found[0][1]) if node else None
         return (node, choice) if choice else None
+
+
+@prepared
+def _last_choice(attempt_id: int):
+    choices = AttemptChoice.objects.filter(attempt_id=attempt_id).order_by("-step")
+    return choices.values_list("node_key", "choice_key")[:1]
 
 
 class AttemptChoice(models.Model):

@@ -109,3 +109,35 @@ def test_a_preview_shows_the_draft_not_the_cached_published_text(
     client.force_login(admin_user)
     preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[lesson.pk]))
     assert "Nog een concept." in preview.content.decode()
+
+
+def test_a_scenario_published_again_shows_its_new_persona_in_the_lesson_at_once(
+    client, lesson_course, learner
+):
+    """The scenario block's who-and-where is kept per published revision of the scenario;
+    the learner's own state beside it never is."""
+    course, scenario, _principle = lesson_course
+    build_cohort(course, participants=[learner])
+    lesson = lessons_of(course)[0]
+    client.force_login(learner)
+    first = client.get(lesson.url).content.decode()
+    assert client.get(lesson.url).content.decode().count(scenario.title) == first.count(
+        scenario.title
+    )
+
+    scenario.refresh_from_db()
+    scenario.persona_name = "Joop van Dalen"
+    scenario.title = "Joop en zijn buurman"
+    scenario.save_revision().publish()
+    html = client.get(lesson.url).content.decode()
+    assert "Joop en zijn buurman" in html and "Joop van Dalen" in html
+    assert 'data-action="start"' in html
+
+    start(client, scenario)
+    html = client.get(lesson.url).content.decode()
+    assert 'data-action="continue"' in html and "Joop van Dalen" in html
+
+    scenario.refresh_from_db()
+    scenario.unpublish()
+    html = client.get(lesson.url).content.decode()
+    assert "Dit gesprek is nog niet beschikbaar." in html and "Joop van Dalen" in html
