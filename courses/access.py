@@ -15,7 +15,7 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from wagtail.models import Page, ReferenceIndex
 
-from home.prepared import prepared
+from people.prepared import prepared
 
 from .models import Cohort, CoursePage, LessonPage, Participation
 

@@ -17,7 +17,7 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
-from home.prepared import prepared
+from people.prepared import prepared
 from scenarios.engine import round_half_away
 from scenarios.models import Attempt, PrincipleScore, ScenarioPage
 from scenarios.principle_cache import all_principles

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
-from home.prepared import prepared
+from people.prepared import prepared
 
 from .models import Cohort
 from .progress import distinct_scenario_ids, lessons_of, scenario_ids_in

@@ -2,7 +2,7 @@
 
 Every signed-in request loads its user by the id in the session. The backends do that with
 ``User.objects.get(pk=…)``, built with the ORM each time; here the same query is built once
-per process (``home.prepared``). Signing in, passwords and permissions are the backends' own.
+per process (``people.prepared``). Signing in, passwords and permissions are the backends' own.
 
 Sessions name the backend that signed them in, so sessions made with Django's or allauth's
 own path before these were configured end once: the person signs in again.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from allauth.account import auth_backends as allauth_backends
 from django.contrib.auth import backends, get_user_model
 
-from home.prepared import prepared
+from people.prepared import prepared
 
 
 @prepared

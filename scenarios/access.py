@@ -7,7 +7,7 @@ Wagtail hooks ``MAY_PLAY`` and ``MAY_VIEW_ATTEMPT`` (see ``scenarios.hooks``).
 from django.http import Http404
 from wagtail import hooks
 
-from home.prepared import prepared
+from people.prepared import prepared
 
 from .hooks import MAY_PLAY, MAY_VIEW_ATTEMPT
 from .models import Attempt

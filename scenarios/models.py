@@ -14,8 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
 
-from home.prepared import prepared
 from people.models import Role
+from people.prepared import prepared
 
 from .admin_forms import ScenarioPageForm
 from .blocks import NodeBlock

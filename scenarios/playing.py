@@ -12,7 +12,7 @@ from django.db.models import Subquery
 from django.utils import timezone
 from wagtail import hooks
 
-from home.prepared import prepared
+from people.prepared import prepared
 
 from . import engine
 from .access import attempts_with_revision

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import playing
-from .access import get_attempt_for_player, get_attempt_for_viewer, may_play
+from .access import get_attempt_for_player, get_attempt_for_viewer, may_play, may_view_attempt
 from .engine import SCORING_VERSION
 from .graph import scenario_for_revision
 from .hooks import result_panels
@@ -168,7 +168,9 @@ def compare(request, pk: int):
     """Put an attempt beside the same player's previous finished attempt."""
     attempt = get_attempt_for_viewer(request.user, pk)
     previous = playing.previous_finished(attempt) if attempt.is_finished else None
-    if previous is None:
+    # The earlier attempt is checked on its own: a trainer may see this one and not that one
+    # (played before the participant joined the group).
+    if previous is None or not may_view_attempt(request.user, previous):
         raise Http404
     current, before = attempt_result(attempt), attempt_result(previous)
     rows = with_previous(current.rows, before)

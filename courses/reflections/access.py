@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from home.prepared import prepared
+from people.prepared import prepared
 
 from ..access import Membership, get_membership
 from .models import Reflection, ReflectionReply

@@ -122,3 +122,25 @@ def test_attempts_of_people_outside_the_group_do_not_count(
     response = client.get(reverse("trainer-cohort", args=[group.pk]))
     for discussion, _url in response.context["discussions"]:
         assert discussion.choices == []
+
+
+def test_a_trainer_comparing_an_attempt_does_not_see_one_from_before_the_group(
+    client, trainer, group, learner, published_scenario
+):
+    """The earlier attempt belongs to the player alone when it was played before they
+    joined the trainer's group: comparing with it is not the trainer's."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    play(learner, published_scenario, when=timezone.now() - timedelta(days=2))
+    later = play(learner, published_scenario, when=timezone.now())
+    group.participation_set.filter(user=learner).update(
+        joined_at=timezone.now() - timedelta(days=1)
+    )
+    compare = reverse("attempt-compare", args=[later.pk])
+    client.force_login(trainer)
+    assert client.get(reverse("attempt-result", args=[later.pk])).status_code == 200
+    assert client.get(compare).status_code == 404
+    client.force_login(learner)
+    assert client.get(compare).status_code == 200

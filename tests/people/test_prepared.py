@@ -1,11 +1,11 @@
-"""Queries built once and run with other values (home/prepared.py) answer exactly what the
+"""Queries built once and run with other values (people/prepared.py) answer exactly what the
 ORM answers, read the database every time, and refuse what they cannot prepare."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef
 
-from home.prepared import PreparedQueryError, prepared
+from people.prepared import PreparedQueryError, prepared
 from scenarios.models import Attempt, AttemptChoice
 from tests.builders import build_library, finish, publish, scenario_document
 
@@ -122,3 +122,29 @@ def test_values_that_would_change_the_querys_shape_are_refused(played):
 
     with pytest.raises(PreparedQueryError, match="prefetch_related"):
         with_prefetch(user_id=ans.pk)
+
+
+def test_an_id_no_column_can_hold_matches_nothing_as_in_the_orm(played):
+    """A tampered URL with a 20-digit id is a 404, not a database error."""
+    page, ans, _ = played
+    assert prepared_attempts(user_id=ans.pk, page_id=2**63) == []
+    assert prepared_attempts(user_id=-(2**64), page_id=page.pk) == []
+
+    @prepared
+    def steps_of(attempt_ids):
+        return AttemptChoice.objects.filter(attempt_id__in=attempt_ids).values_list("pk", flat=True)
+
+    first = Attempt.objects.order_by("pk").first()
+    assert sorted(steps_of(attempt_ids=[first.pk, 2**70])) == sorted(
+        first.choices.values_list("pk", flat=True)
+    )
+    assert steps_of(attempt_ids=[2**70]) == []
+
+
+def test_a_lookup_that_escapes_the_value_is_refused(db):
+    @prepared
+    def named(key):
+        return AttemptChoice.objects.filter(node_key__iexact=key)
+
+    with pytest.raises(PreparedQueryError, match="key"):
+        named(key="a_b")

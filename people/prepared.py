@@ -47,7 +47,13 @@ from django.db.models.query import (
 # ``integer``): Django leaves out a lookup whose value lies outside the column's range, and
 # positive integer columns start at 0. Only the compiler sees them; they are never run.
 _FIRST_INT_STAND_IN = 2_147_000_000
-_STR_STAND_IN = "\u27e6prepared {}\u27e7"
+_LAST_INT_STAND_IN = 2**31 - 1
+# The string stand-in holds the characters LIKE-style lookups escape, so a lookup that
+# escapes or wraps the value changes it, and that is seen.
+_STR_MARK = "\u27e6prepared"
+_STR_STAND_IN = _STR_MARK + " {name}#{number} %_\\\u27e7"
+# What a 64-bit integer column holds; Django leaves out a lookup for a value beyond it.
+_INT_RANGE = range(-(2**63), 2**63)
 
 
 class PreparedQueryError(TypeError):
@@ -76,6 +82,12 @@ class _Compiled:
             if slot is not None:
                 self.slot_positions.append((position, slot))
                 found.add(slot)
+            elif _looks_like_a_stand_in(param):
+                name = param.split()[1].split("#")[0] if isinstance(param, str) else "a value"
+                raise PreparedQueryError(
+                    f"prepared query: the value of {name} is rewritten or computed on before "
+                    "it reaches the database (a lookup that escapes it?); pass the value itself"
+                )
         missing = sorted({name for name, _ in set(slots.values()) - found})
         if missing:
             raise PreparedQueryError(
@@ -158,6 +170,10 @@ class PreparedQuery:
     def __call__(self, **values) -> list:
         if set(values) != set(self.names):
             raise PreparedQueryError(f"{self.__name__} takes {', '.join(self.names)}")
+        in_range = {name: _within_range(value) for name, value in values.items()}
+        if any(in_range[name] is None and values[name] is not None for name in values):
+            return []  # an id no column can hold: nothing matches, as the ORM would answer
+        values = in_range
         shape = tuple(_shape_of(name, values[name]) for name in self.names)
         compiled = self._compiled.get(shape)
         if compiled is None:
@@ -167,10 +183,13 @@ class PreparedQuery:
     def _compile(self, shape: tuple) -> _Compiled:
         stand_ins: dict[str, Any] = {}
         slots: dict[Any, tuple[str, int | None]] = {}
-        counter = iter(range(_FIRST_INT_STAND_IN, 2**31))
+        counter = iter(range(_FIRST_INT_STAND_IN, _LAST_INT_STAND_IN + 1))
 
         def stand_in(name: str, kind: type, index: int | None):
-            value = next(counter) if kind is int else _STR_STAND_IN.format(len(slots))
+            if kind is int:
+                value = next(counter)
+            else:
+                value = _STR_STAND_IN.format(name=name, number=len(slots))
             slots[value] = (name, index)
             return value
 
@@ -183,6 +202,27 @@ class PreparedQuery:
         if queryset._prefetch_related_lookups:
             raise PreparedQueryError("prepared query: prefetch_related is not supported")
         return _Compiled(queryset, slots)
+
+
+def _within_range(value):
+    """The value as the ORM would send it: an integer no column can hold matches nothing
+    (None), and is left out of a list (None when nothing is left)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value in _INT_RANGE else None
+    if isinstance(value, list | tuple) and value:
+        kept = [
+            v for v in value if not isinstance(v, int) or isinstance(v, bool) or v in _INT_RANGE
+        ]
+        return kept or None
+    return value
+
+
+def _looks_like_a_stand_in(param) -> bool:
+    if isinstance(param, str):
+        return _STR_MARK in param
+    if isinstance(param, int) and not isinstance(param, bool):
+        return _FIRST_INT_STAND_IN <= param <= _LAST_INT_STAND_IN
+    return False
 
 
 def _shape_of(name: str, value) -> tuple[type, int | None]:
