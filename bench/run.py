@@ -15,6 +15,7 @@ Environment (all optional):
   BENCH_PG_URL         server for BENCH_DB=postgres (default postgres://postgres@127.0.0.1:5432)
   BENCH_PG_NAME        database name for BENCH_DB=postgres (default kantelwerk_bench)
   BENCH_SCALE=1        the scaling run instead of the table
+  BENCH_SCALE_SIZES    comma-separated learner counts for it (default 1000,5000,20000)
   BENCH_LEARNERS, BENCH_ATTEMPTS   load data size (default 5000 and 10; quick 300 and 3)
   BENCH_DURATION, BENCH_WARMUP     seconds per endpoint (default 20 and 3; quick 4 and 1)
   BENCH_CONNECTIONS    wrk connections = concurrent learners (default 16)
@@ -95,7 +96,12 @@ class Config:
     only: tuple[str, ...] = tuple(
         key.strip() for key in os.environ.get("BENCH_ONLY", "").split(",") if key.strip()
     )
-    scale_sizes: tuple[int, ...] = (100, 500, 2000) if QUICK else (1000, 5000, 20000)
+    scale_sizes: tuple[int, ...] = tuple(
+        int(size)
+        for size in os.environ.get(
+            "BENCH_SCALE_SIZES", "100,500,2000" if QUICK else "1000,5000,20000"
+        ).split(",")
+    )
     # How long the live-poll trainer leaves each step open before the reveal (seconds).
     live_step: int = env_int("BENCH_LIVE_STEP", 12, 5)
     # The pages that use the revision cache once more with every fragment missed.

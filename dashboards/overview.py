@@ -10,8 +10,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, F, FloatField, OuterRef, QuerySet, Subquery, Value, When
+from django.core.paginator import Paginator
+from django.db.models import Case, Exists, F, FloatField, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -102,16 +104,16 @@ def parse_filters(params, teams: list[Team], courses: list[CoursePage]) -> Overv
     return OverviewFilters(role, course, team, sort, descending)
 
 
-def courses_of(members: QuerySet) -> list[CoursePage]:
-    """Courses whose learning groups one of these members takes part in.
+def courses_of(teams) -> list[CoursePage]:
+    """Courses whose learning groups a member of one of these teams takes part in.
 
-    Starts from the members' places (from the groups, joined to 20,000 members, it took
-    half again as long).
+    Asked per course (does any place in it belong to a member?), which stops at the first
+    member found: collecting the courses of all 20,000 members' places took 25 ms.
     """
-    places = Participation.objects.filter(user__in=members)
-    return list(
-        CoursePage.objects.filter(pk__in=places.values("cohort__course_id")).order_by("title")
+    places = Participation.objects.filter(
+        cohort__course=OuterRef("pk"), user__profile__teams__in=teams
     )
+    return list(CoursePage.objects.filter(Exists(places)).order_by("title"))
 
 
 def members_on_page(pks) -> QuerySet:
@@ -225,6 +227,22 @@ def sorted_member_pks(members: QuerySet, filters: OverviewFilters) -> QuerySet:
     return members.order_by(*_ordering(filters)).values_list("pk", flat=True)
 
 
+class MemberPages(Paginator):
+    """Pages of the filtered members' ids in sort order (``sorted_member_pks``).
+
+    Counted on the filtered members alone: counting the sorted list joined what the sort
+    reads (the summaries) for every one of 20,000 members, only to count them.
+    """
+
+    def __init__(self, members: QuerySet, filters: OverviewFilters):
+        super().__init__(sorted_member_pks(members, filters), PER_PAGE)
+        self._filtered = filtered_members(members, filters)
+
+    @cached_property
+    def count(self) -> int:
+        return self._filtered.count()
+
+
 def overview_queryset(members: QuerySet, filters: OverviewFilters) -> QuerySet:
     """Filter, annotate and sort the members; every figure a row shows comes from here."""
     members = filtered_members(members, filters).annotate(
@@ -254,7 +272,7 @@ class CourseCompletion:
     done: int
     total: int
 
-    @property
+    @cached_property
     def percent(self) -> int:
         return percent(self.done, self.total)
 

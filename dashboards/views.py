@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import render
@@ -33,8 +33,8 @@ from scenarios.radar import render_radar
 
 from .growth import MIN_CONTRIBUTORS, QUALITIES, Growth, team_growth
 from .overview import (
-    PER_PAGE,
     BadFilter,
+    MemberPages,
     OverviewFilters,
     courses_of,
     member_rows,
@@ -42,7 +42,6 @@ from .overview import (
     overview_queryset,
     parse_filters,
     pick_by_pk,
-    sorted_member_pks,
 )
 from .trainer import cohort_overview, waiting_reflections
 
@@ -58,7 +57,7 @@ def _overview(request):
     scope (the chosen team and its sub-teams, or all the manager's teams).
     """
     teams = get_teams_for_manager(request.user)
-    courses = courses_of(members_of(teams))
+    courses = courses_of(teams)
     filters = parse_filters(request.GET, teams, courses)
     members = members_of(subtree_of(filters.team)) if filters.team else members_of(teams)
     return teams, courses, filters, listed_people(members)
@@ -72,7 +71,7 @@ def team_overview(request):
         return _bad_request(request, str(error))
     # Page first on the sorted ids, then compute every figure for those 50 members only
     # instead of for the whole organisation.
-    paginator = Paginator(sorted_member_pks(members, filters), PER_PAGE)
+    paginator = MemberPages(members, filters)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:

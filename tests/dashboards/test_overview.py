@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from courses.models import LessonProgress
 from people.models import Profile, Role, Team
+from tests.builders import build_cohort, build_course
 
 from .conftest import play
 
@@ -102,6 +103,31 @@ def test_a_team_of_another_organisation_is_not_a_valid_filter(
     other = Team.objects.create(organisation=other_organisation, name="Elders")
     client.force_login(manager)
     assert client.get(URL, {"team": other.pk}).status_code == 400
+
+
+def test_the_course_filter_offers_the_courses_of_the_managers_people_only(
+    client, manager, learner, enrolled, course, trainer, other_organisation, make_user
+):
+    elsewhere = make_user("elders@example.nl", organisation=other_organisation, name="Els")
+    theirs = build_course("Alleen elders", slug="alleen-elders")
+    build_cohort(theirs, name="Leergroep Elders", participants=[elsewhere], trainers=[trainer])
+    client.force_login(manager)
+    response = client.get(URL)
+    assert [c.title for c in response.context["courses"]] == ["De kanteling"]
+    assert b"Alleen elders" not in response.content
+    assert client.get(URL, {"course": theirs.pk}).status_code == 400
+
+
+def test_the_count_above_the_list_counts_the_members_the_filters_keep(
+    client, manager, learner, volunteer, enrolled, published_scenario
+):
+    play(volunteer, published_scenario)
+    client.force_login(manager)
+    response = client.get(URL, {"sort": "completion"})
+    assert response.context["page"].paginator.count == 2
+    response = client.get(URL, {"sort": "completion", "role": Role.VOLUNTEER})
+    assert response.context["page"].paginator.count == 1
+    assert [r.name for r in response.context["rows"]] == ["Vera"]
 
 
 def test_it_sorts_by_completion_and_activity(
