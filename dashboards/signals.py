@@ -2,8 +2,8 @@
 
 Every change that can move a member's "lessons done of lessons" in a course: a lesson done
 or undone, joining or leaving a learning group (also by deleting the group or moving it to
-another course), and a lesson published, unpublished, moved or deleted. The recount runs
-when the transaction commits, so it counts what was stored.
+another course; renaming it recounts nothing), and a lesson published, unpublished, moved
+or deleted. The recount runs when the transaction commits, so it counts what was stored.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -63,8 +63,16 @@ def participants_changed(sender, instance, action, reverse, model, pk_set, **kwa
         _later(user_ids=pk_set or [])
 
 
+def cohort_saving(sender, instance, raw=False, **kwargs):
+    if instance.pk is not None and not raw:
+        stored = Cohort.objects.filter(pk=instance.pk).values_list("course_id", flat=True)
+        instance._course_before_save = stored.first()
+
+
 def cohort_saved(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:  # its course may have changed: recount its members
+    """A group moved to another course: recount its members (a new name changes nothing)."""
+    before = getattr(instance, "_course_before_save", None)
+    if not created and not raw and before != instance.course_id:
         _later(user_ids=instance.participants.values_list("pk", flat=True))
 
 
@@ -107,6 +115,7 @@ def connect() -> None:
     m2m_changed.connect(
         participants_changed, sender=Cohort.participants.through, dispatch_uid=uid("m2m", None)
     )
+    pre_save.connect(cohort_saving, sender=Cohort, dispatch_uid=uid("cohort_saving", None))
     post_save.connect(cohort_saved, sender=Cohort, dispatch_uid=uid("cohort", None))
     pre_delete.connect(cohort_deleting, sender=Cohort, dispatch_uid=uid("cohort_pre", None))
     post_delete.connect(cohort_deleted, sender=Cohort, dispatch_uid=uid("cohort_post", None))

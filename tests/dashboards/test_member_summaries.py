@@ -17,6 +17,7 @@ from courses.models import Cohort, LessonPage, LessonProgress
 from dashboards import summaries
 from dashboards.models import MemberCourseSummary, MemberSummary
 from dashboards.overview import course_completions
+from tests.builders import build_course
 
 
 def shown(users) -> dict:
@@ -125,6 +126,24 @@ def test_deleting_a_lesson_many_did_recounts_once(
             (members[1].pk, course.pk): (0, 3),
         }
     )
+
+
+def test_moving_a_group_to_another_course_recounts_its_members(
+    members, cohort, course, django_capture_on_commit_callbacks
+):
+    other = build_course("Presentie", slug="presentie-dash", lessons=[[], []])
+    with django_capture_on_commit_callbacks(execute=True):
+        cohort.course = other
+        cohort.save()
+    assert kept(members) == shown(members)
+    assert set(kept(members)) == {(members[0].pk, other.pk), (members[1].pk, other.pk)}
+
+
+def test_renaming_a_group_recounts_nothing(members, cohort, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        cohort.name = "Leergroep Noord, najaar"
+        cohort.save()
+    assert callbacks == []
 
 
 def test_leaving_a_group_or_its_deletion_removes_the_row(
