@@ -101,6 +101,7 @@ class Config:
         for size in os.environ.get(
             "BENCH_SCALE_SIZES", "100,500,2000" if QUICK else "1000,5000,20000"
         ).split(",")
+        if size.strip()
     )
     # How long the live-poll trainer leaves each step open before the reveal (seconds).
     live_step: int = env_int("BENCH_LIVE_STEP", 12, 5)

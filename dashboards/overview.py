@@ -110,6 +110,8 @@ def courses_of(teams) -> list[CoursePage]:
     Asked per course (does any place in it belong to a member?), which stops at the first
     member found: collecting the courses of all 20,000 members' places took 25 ms.
     """
+    # The relation ``people.team_scope.members_of`` follows, joined here instead of asked as
+    # a subquery of user ids: on SQLite that took 10 ms at 20,000 members, the join 0.3 ms.
     places = Participation.objects.filter(
         cohort__course=OuterRef("pk"), user__profile__teams__in=teams
     )
@@ -215,11 +217,10 @@ def _ordering(filters: OverviewFilters) -> list:
 
 
 def sorted_member_pks(members: QuerySet, filters: OverviewFilters) -> QuerySet:
-    """The filtered members' ids in page order, computing only the figure sorted on.
-
-    The page then computes every figure for its 50 members only (``overview_queryset``).
+    """These (already filtered) members' ids in page order, computing only the figure
+    sorted on. The page then computes every figure for its 50 members only
+    (``overview_queryset``).
     """
-    members = filtered_members(members, filters)
     if filters.sort == "completion":
         members = members.annotate(**_completion_sort_key(filters))
     elif filters.sort == "activity":
@@ -235,8 +236,8 @@ class MemberPages(Paginator):
     """
 
     def __init__(self, members: QuerySet, filters: OverviewFilters):
-        super().__init__(sorted_member_pks(members, filters), PER_PAGE)
         self._filtered = filtered_members(members, filters)
+        super().__init__(sorted_member_pks(self._filtered, filters), PER_PAGE)
 
     @cached_property
     def count(self) -> int:

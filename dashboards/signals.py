@@ -63,10 +63,14 @@ def participants_changed(sender, instance, action, reverse, model, pk_set, **kwa
         _later(user_ids=pk_set or [])
 
 
-def cohort_saving(sender, instance, raw=False, **kwargs):
-    if instance.pk is not None and not raw:
-        stored = Cohort.objects.filter(pk=instance.pk).values_list("course_id", flat=True)
-        instance._course_before_save = stored.first()
+def cohort_saving(sender, instance, raw=False, update_fields=None, **kwargs):
+    if instance.pk is None or raw:
+        return
+    if update_fields is not None and "course" not in update_fields:
+        instance._course_before_save = instance.course_id  # e.g. a new invite code
+        return
+    stored = Cohort.objects.filter(pk=instance.pk).values_list("course_id", flat=True)
+    instance._course_before_save = stored.first()
 
 
 def cohort_saved(sender, instance, created, raw=False, **kwargs):

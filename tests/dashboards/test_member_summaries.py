@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses.models import Cohort, LessonPage, LessonProgress
@@ -143,6 +144,18 @@ def test_renaming_a_group_recounts_nothing(members, cohort, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         cohort.name = "Leergroep Noord, najaar"
         cohort.save()
+    assert callbacks == []
+
+
+def test_a_new_invitation_link_neither_reads_the_group_first_nor_recounts(
+    members, cohort, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        cohort.renew_invite_code()
+    assert queries.captured_queries[0]["sql"].startswith('UPDATE "courses_cohort"')
     assert callbacks == []
 
 
