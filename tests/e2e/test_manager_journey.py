@@ -57,4 +57,9 @@ def test_the_manager_filters_opens_growth_and_downloads_excel(page, phone_page, 
         assert serious_violations(phone_page) == []
         width = phone_page.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{path} is {width}px wide on a phone"
+        cut_off = phone_page.evaluate(
+            "[...document.querySelectorAll('.dashboard-table tbody :is(td, th)')]"
+            ".filter(cell => cell.scrollWidth > cell.clientWidth + 1).map(cell => cell.innerText)"
+        )
+        assert cut_off == [], f"{path}: text runs out of a member's card on a phone"
         screenshot(phone_page, name)
