@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
@@ -35,7 +35,12 @@ class LessonState:
     lesson: LessonPage
     number: int
     done: bool
-    scenario_ids: tuple[int, ...] = ()
+
+    @cached_property
+    def scenario_ids(self) -> tuple[int, ...]:
+        """The scenarios the lesson's body chooses. Read when asked: the lesson page lists the
+        course's other lessons without their bodies (``live_lessons_at``)."""
+        return scenario_ids_in(self.lesson)
 
 
 @dataclass(frozen=True)
@@ -101,13 +106,24 @@ def _live_lessons_in(course_paths: list[str], user_id: int) -> QuerySet[LessonPa
     return _marked_for(lessons.filter(parent_path__in=course_paths), user_id).order_by("path")
 
 
+# What a list of a course's lessons shows of each: its title and link, and the learner's mark.
+LESSON_LIST_FIELDS = ("title", "slug", "url_path", "path", "depth", "live")
+
+
 @prepared
 def live_lessons_at(course_url: str, depth: int, user_id: int) -> QuerySet[LessonPage]:
     """The live lessons at ``depth`` below the page whose URL path is ``course_url``, in tree
-    order, marked for the user: a lesson's course in the same query as the lesson."""
+    order, marked for the user, with only what a list of them shows (no bodies): building
+    seven whole lesson pages to show one was most of the time a lesson page took to route."""
     course_path = Page.objects.filter(url_path=course_url).values("path")[:1]
     lessons = LessonPage.objects.live().filter(depth=depth, path__startswith=Subquery(course_path))
-    return _marked_for(lessons, user_id).order_by("path")
+    return _marked_for(lessons.only(*LESSON_LIST_FIELDS), user_id).order_by("path")
+
+
+@prepared
+def live_lesson(pk: int) -> QuerySet[LessonPage]:
+    """The live lesson with this pk, whole."""
+    return LessonPage.objects.live().filter(pk=pk)
 
 
 def lessons_of(courses: Iterable[CoursePage], user=None) -> dict[int, list[LessonPage]]:
@@ -142,7 +158,7 @@ def finished_scenario_ids(user, scenario_ids: Iterable[int]) -> set[int]:
 def progress_of(course: CoursePage, lessons: list[LessonPage]) -> CourseProgress:
     """Progress in one course from its lessons, each annotated with ``marked_done``."""
     states = [
-        LessonState(lesson, number, lesson.marked_done, scenario_ids_in(lesson))
+        LessonState(lesson, number, lesson.marked_done)
         for number, lesson in enumerate(lessons, start=1)
     ]
     return CourseProgress(course, states)
@@ -227,6 +243,12 @@ class ScenarioState:
     latest_overall: int | None = None
 
 
+# What lists of scenarios and a lesson's scenario block show outside its cached part (the
+# part that is cached reads ``ScenarioPage.whole`` when it is rendered); not the graph.
+SCENARIO_CARD_FIELDS = ("title", "live", "live_revision_id", "last_published_at", "role")
+SCENARIO_CARD_FIELDS += ("persona_photo_id", "path", "depth", "url_path")
+
+
 @prepared
 def _scenarios_with_attempts(scenario_ids: list[int], user_id: int) -> QuerySet[ScenarioPage]:
     mine = Attempt.objects.filter(user_id=user_id, page=OuterRef("pk"))
@@ -234,7 +256,7 @@ def _scenarios_with_attempts(scenario_ids: list[int], user_id: int) -> QuerySet[
     finished = mine.filter(status=Attempt.Status.FINISHED)
     return (
         ScenarioPage.objects.filter(pk__in=scenario_ids)
-        .defer("graph")  # the conversation itself
+        .only(*SCENARIO_CARD_FIELDS)
         .annotate(
             state_running=Subquery(mine.filter(status=Attempt.Status.PLAYING).values("pk")[:1]),
             state_finished=Subquery(finished.values("pk")[:1]),
@@ -254,7 +276,7 @@ def scenarios_with_state(user, scenario_ids: Iterable[int]) -> dict[int, Scenari
     if user.is_authenticated:
         pages = _scenarios_with_attempts(scenario_ids=ids, user_id=user.pk)
     else:
-        pages = ScenarioPage.objects.filter(pk__in=ids).defer("graph")
+        pages = ScenarioPage.objects.filter(pk__in=ids).only(*SCENARIO_CARD_FIELDS)
     result = {}
     for page in pages:
         page.state = ScenarioState(

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -193,6 +194,14 @@ class ScenarioPage(Page):
     class Meta:
         verbose_name = _("scenario")
         verbose_name_plural = _("scenarios")
+
+    @cached_property
+    def whole(self) -> "ScenarioPage":
+        """This page with every field but the conversation graph: itself, or fetched once more
+        when it was read light (a lesson reads only what is shown outside its cached parts)."""
+        if not self.get_deferred_fields() - {"graph"}:
+            return self
+        return ScenarioPage.objects.defer("graph").get(pk=self.pk)
 
     def serve(self, request, *args, **kwargs):
         from .access import may_play

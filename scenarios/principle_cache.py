@@ -13,6 +13,7 @@ from django.db import transaction
 from .models import Principle
 
 KEY = "principles:v1"
+STAMP_KEY = "principles:stamp:v1"
 SECONDS = 300
 
 
@@ -31,12 +32,20 @@ def principles_by_slug() -> dict[str, Principle]:
 
 def principles_stamp() -> str:
     """A digest of every principle as shown: part of the key of cached fragments that show
-    principles (scenarios/revision_cache.py), so an edit shows at once."""
+    principles (scenarios/revision_cache.py), so an edit shows at once. Kept beside the
+    principles, so a page that only needs the digest does not read every principle back."""
+    stamp = cache.get(STAMP_KEY)
+    if stamp is None:
+        stamp = _digest(all_principles())
+        cache.set(STAMP_KEY, stamp, SECONDS)
+    return stamp
+
+
+def _digest(principles: list[Principle]) -> str:
     fields = ("pk", "slug", "name", "short_label", "description", "order")
     fields += ("name_en", "short_label_en", "description_en")
     text = "\x1e".join(
-        "\x1f".join(str(getattr(principle, field)) for field in fields)
-        for principle in all_principles()
+        "\x1f".join(str(getattr(principle, field)) for field in fields) for principle in principles
     )
     return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
@@ -47,4 +56,4 @@ def _load() -> list[Principle]:
 
 def forget_principles(**kwargs) -> None:
     # After the commit: a request in between would otherwise put the old rows back.
-    transaction.on_commit(lambda: cache.delete(KEY))
+    transaction.on_commit(lambda: cache.delete_many([KEY, STAMP_KEY]))

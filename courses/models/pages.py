@@ -153,10 +153,8 @@ class LessonPage(Page):
         lessons = getattr(self, "course_lessons", None)  # set when routed (see route)
         if course is not None and lessons is None:
             lessons = lessons_of([course], user)[course.pk]
-        # This lesson as shown (a preview shows the draft) plus the course's live lessons.
-        wanted = set(scenario_ids_in(self))
-        wanted.update(pk for lesson in lessons or [] for pk in scenario_ids_in(lesson))
-        scenarios = scenarios_with_state(user, wanted)
+        # The scenarios of this lesson as shown (a preview shows the draft).
+        scenarios = scenarios_with_state(user, scenario_ids_in(self))
         context["body_parts"] = body_parts(self, scenarios)
         context["principles_stamp"] = principles_stamp()  # callouts show principles
         context["has_closing_test"] = has_closing_test(self)
