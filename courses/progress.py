@@ -85,14 +85,20 @@ def distinct_scenario_ids(lessons: Iterable[LessonPage]) -> list[int]:
     return list(dict.fromkeys(pk for lesson in lessons for pk in scenario_ids_in(lesson)))
 
 
+# What a list of a course's lessons shows of each: its title and link (and the learner's mark,
+# annotated). Whole lesson pages cost most of the time a list of them takes.
+LESSON_LIST_FIELDS = ("title", "slug", "url_path", "path", "depth", "live")
+
+
 def _marked_for(lessons: QuerySet[LessonPage], user_id: int) -> QuerySet[LessonPage]:
     marked = LessonProgress.objects.filter(lesson=OuterRef("pk"), user_id=user_id)
     return lessons.annotate(marked_done=Exists(marked))
 
 
 def live_lessons(user=None) -> QuerySet[LessonPage]:
-    """Live lessons, each with ``marked_done``: did this user mark it done? (no extra query)"""
-    lessons = LessonPage.objects.live()
+    """Live lessons, each with ``marked_done``: did this user mark it done? (no extra query)
+    With what a list shows and the body (for the scenarios it chooses), no other field."""
+    lessons = LessonPage.objects.live().only(*LESSON_LIST_FIELDS, "body")
     if user is None or not user.is_authenticated:
         return lessons.annotate(marked_done=Value(False))
     return _marked_for(lessons, user.pk)
@@ -102,12 +108,10 @@ def live_lessons(user=None) -> QuerySet[LessonPage]:
 def _live_lessons_in(course_paths: list[str], user_id: int) -> QuerySet[LessonPage]:
     """The live lessons of the courses at these tree paths, in tree order, marked."""
     parent_path = Substr("path", 1, Length("path") - LessonPage.steplen)
-    lessons = LessonPage.objects.live().alias(parent_path=parent_path)
+    lessons = (
+        LessonPage.objects.live().only(*LESSON_LIST_FIELDS, "body").alias(parent_path=parent_path)
+    )
     return _marked_for(lessons.filter(parent_path__in=course_paths), user_id).order_by("path")
-
-
-# What a list of a course's lessons shows of each: its title and link, and the learner's mark.
-LESSON_LIST_FIELDS = ("title", "slug", "url_path", "path", "depth", "live")
 
 
 @prepared
