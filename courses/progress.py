@@ -39,7 +39,8 @@ class LessonState:
     @cached_property
     def scenario_ids(self) -> tuple[int, ...]:
         """The scenarios the lesson's body chooses. Read when asked: the lesson page lists the
-        course's other lessons without their bodies (``live_lessons_at``)."""
+        course's other lessons without their bodies (``live_lessons_at``), and there asking
+        costs a query per lesson (Django fetches the deferred body)."""
         return scenario_ids_in(self.lesson)
 
 
@@ -248,9 +249,10 @@ class ScenarioState:
 
 
 # What lists of scenarios and a lesson's scenario block show outside its cached part (the
-# part that is cached reads ``ScenarioPage.whole`` when it is rendered); not the graph.
+# part that is cached reads ``ScenarioPage.whole`` when it is rendered); not the graph. None
+# of them links to the scenario page itself (a lesson starts it by pk).
 SCENARIO_CARD_FIELDS = ("title", "live", "live_revision_id", "last_published_at", "role")
-SCENARIO_CARD_FIELDS += ("persona_photo_id", "path", "depth", "url_path")
+SCENARIO_CARD_FIELDS += ("persona_photo_id",)
 
 
 @prepared

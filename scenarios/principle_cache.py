@@ -19,7 +19,8 @@ SECONDS = 300
 
 def all_principles() -> list[Principle]:
     """Every principle in display order (order, then name)."""
-    return cache.get_or_set(KEY, _load, SECONDS)
+    principles = cache.get(KEY)
+    return principles if principles is not None else _load_and_keep()[0]
 
 
 def principles_by_pk() -> dict[int, Principle]:
@@ -35,10 +36,7 @@ def principles_stamp() -> str:
     principles (scenarios/revision_cache.py), so an edit shows at once. Kept beside the
     principles, so a page that only needs the digest does not read every principle back."""
     stamp = cache.get(STAMP_KEY)
-    if stamp is None:
-        stamp = _digest(all_principles())
-        cache.set(STAMP_KEY, stamp, SECONDS)
-    return stamp
+    return stamp if stamp is not None else _load_and_keep()[1]
 
 
 def _digest(principles: list[Principle]) -> str:
@@ -50,8 +48,13 @@ def _digest(principles: list[Principle]) -> str:
     return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
-def _load() -> list[Principle]:
-    return list(Principle.objects.order_by("order", "name"))
+def _load_and_keep() -> tuple[list[Principle], str]:
+    """Read the principles and keep them with their digest, always together: a digest worked
+    out from principles read earlier could outlive an edit made in between."""
+    principles = list(Principle.objects.order_by("order", "name"))
+    stamp = _digest(principles)
+    cache.set_many({KEY: principles, STAMP_KEY: stamp}, SECONDS)
+    return principles, stamp
 
 
 def forget_principles(**kwargs) -> None:

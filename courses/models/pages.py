@@ -23,7 +23,8 @@ class CourseIndexPage(Page):
         verbose_name = _("course overview")
 
     def route(self, request, path_components):
-        """A lesson (course/lesson/) in one query (courses/routing.py); the rest as Wagtail does."""
+        """A lesson (course/lesson/) in two queries (courses/routing.py); the rest as Wagtail
+        does."""
         from ..routing import lesson_route
 
         if path_components and not self.live:  # a draft overview hides every course below it
