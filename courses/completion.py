@@ -51,7 +51,9 @@ def mark_lessons_of_finished_scenario(user, scenario_page_id: int) -> list[Lesso
     Called when an attempt finishes (the scenarios app's "attempt finished" hook).
     """
     marked = []
-    for lesson in lessons_using_scenario(scenario_page_id):
+    # Only the body is read (its scenarios, its closing test): this runs inside the step that
+    # finishes the attempt, while that step holds the database's write lock on SQLite.
+    for lesson in lessons_using_scenario(scenario_page_id).only("body", "path", "depth"):
         wanted = scenario_ids_in(lesson)
         if set(wanted) <= finished_scenario_ids(user, wanted) and may_be_done(user, lesson):
             marked.append(mark_lesson_done(user, lesson))
