@@ -51,8 +51,8 @@ def test_a_trainer_imports_maps_and_publishes_and_a_learner_plays_it(
     lead.locator(MORE_ACTIONS).last.click()
     approve = "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
     lead.locator(approve).click()
-    lead.wait_for_url("**/admin/**")
-    for _ in range(50):
+    lead.wait_for_url("**/admin/**")  # already true on the edit page: poll for the publish
+    for _ in range(300):  # up to 30 s: on a loaded CI machine the approval took over 5 s
         imported.refresh_from_db()
         if imported.live:
             break
