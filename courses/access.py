@@ -107,11 +107,13 @@ def get_course_for_lesson(user, lesson: LessonPage) -> CoursePage:
 
 def get_lesson_for_user(user, pk: int) -> LessonPage:
     """Return a live lesson the user may see, or 404."""
-    lesson = LessonPage.objects.live().filter(pk=pk).first()
-    if lesson is None:
+    from .progress import live_lesson
+
+    found = live_lesson(pk=pk)
+    if not found:
         raise Http404
-    get_course_for_lesson(user, lesson)
-    return lesson
+    get_course_for_lesson(user, found[0])
+    return found[0]
 
 
 @dataclass(frozen=True)

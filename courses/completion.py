@@ -53,7 +53,7 @@ def mark_lessons_of_finished_scenario(user, scenario_page_id: int) -> list[Lesso
     marked = []
     # Only the body is read (its scenarios, its closing test): this runs inside the step that
     # finishes the attempt, while that step holds the database's write lock on SQLite.
-    for lesson in lessons_using_scenario(scenario_page_id).only("body", "path", "depth"):
+    for lesson in lessons_using_scenario(scenario_page_id).only("body"):
         wanted = scenario_ids_in(lesson)
         if set(wanted) <= finished_scenario_ids(user, wanted) and may_be_done(user, lesson):
             marked.append(mark_lesson_done(user, lesson))

@@ -96,10 +96,14 @@ def _marked_for(lessons: QuerySet[LessonPage], user_id: int) -> QuerySet[LessonP
     return lessons.annotate(marked_done=Exists(marked))
 
 
+def _listed_lessons() -> QuerySet[LessonPage]:
+    """Live lessons with what a list shows and the body (for the scenarios it chooses)."""
+    return LessonPage.objects.live().only(*LESSON_LIST_FIELDS, "body")
+
+
 def live_lessons(user=None) -> QuerySet[LessonPage]:
-    """Live lessons, each with ``marked_done``: did this user mark it done? (no extra query)
-    With what a list shows and the body (for the scenarios it chooses), no other field."""
-    lessons = LessonPage.objects.live().only(*LESSON_LIST_FIELDS, "body")
+    """Live lessons, each with ``marked_done``: did this user mark it done? (no extra query)"""
+    lessons = _listed_lessons()
     if user is None or not user.is_authenticated:
         return lessons.annotate(marked_done=Value(False))
     return _marked_for(lessons, user.pk)
@@ -109,9 +113,7 @@ def live_lessons(user=None) -> QuerySet[LessonPage]:
 def _live_lessons_in(course_paths: list[str], user_id: int) -> QuerySet[LessonPage]:
     """The live lessons of the courses at these tree paths, in tree order, marked."""
     parent_path = Substr("path", 1, Length("path") - LessonPage.steplen)
-    lessons = (
-        LessonPage.objects.live().only(*LESSON_LIST_FIELDS, "body").alias(parent_path=parent_path)
-    )
+    lessons = _listed_lessons().alias(parent_path=parent_path)
     return _marked_for(lessons.filter(parent_path__in=course_paths), user_id).order_by("path")
 
 
@@ -121,8 +123,9 @@ def live_lessons_at(course_url: str, depth: int, user_id: int) -> QuerySet[Lesso
     order, marked for the user, with only what a list of them shows (no bodies): building
     seven whole lesson pages to show one was most of the time a lesson page took to route."""
     course_path = Page.objects.filter(url_path=course_url).values("path")[:1]
-    lessons = LessonPage.objects.live().filter(depth=depth, path__startswith=Subquery(course_path))
-    return _marked_for(lessons.only(*LESSON_LIST_FIELDS), user_id).order_by("path")
+    lessons = _listed_lessons().defer("body")
+    lessons = lessons.filter(depth=depth, path__startswith=Subquery(course_path))
+    return _marked_for(lessons, user_id).order_by("path")
 
 
 @prepared
@@ -251,8 +254,14 @@ class ScenarioState:
 # What lists of scenarios and a lesson's scenario block show outside its cached part (the
 # part that is cached reads ``ScenarioPage.whole`` when it is rendered); not the graph. None
 # of them links to the scenario page itself (a lesson starts it by pk).
-SCENARIO_CARD_FIELDS = ("title", "live", "live_revision_id", "last_published_at", "role")
-SCENARIO_CARD_FIELDS += ("persona_photo_id",)
+SCENARIO_CARD_FIELDS = (
+    "title",
+    "live",
+    "live_revision_id",
+    "last_published_at",
+    "role",
+    "persona_photo_id",
+)
 
 
 @prepared

@@ -29,8 +29,10 @@ def lesson_route(page, request, path_components: list[str]) -> RouteResult | Non
     depth = page.depth + len(path_components)
     lessons = live_lessons_at(course_url=course_url, depth=depth, user_id=request.user.pk)
     listed = next((each for each in lessons if each.slug == path_components[-1]), None)
-    shown = live_lesson(pk=listed.pk) if listed is not None else []
-    if not shown:  # no such lesson, or it was unpublished between the two queries
+    if listed is None:
+        return None
+    shown = live_lesson(pk=listed.pk)
+    if not shown:  # unpublished between the two queries
         return None
     lesson = shown[0]
     lesson.marked_done = listed.marked_done
